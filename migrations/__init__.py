@@ -1,0 +1,1 @@
+"""Alembic migrations of the Hold Busters schema (shipped in the package so `seed` finds them)."""

@@ -1,0 +1,69 @@
+"""Alembic environment: the target database comes from seed.settings, like the CLI's."""
+
+import sys
+from logging.config import fileConfig
+
+from alembic import context
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from models import Base
+from seed.database import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine
+from seed.errors import SeedError
+from seed.settings import resolve_database_url
+
+config = context.config
+if config.config_file_name is not None and config.attributes.get("configure_logger", True):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+target_metadata = Base.metadata
+
+
+def _configure(**kwargs: object) -> None:
+    context.configure(
+        target_metadata=target_metadata,
+        compare_type=True,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _run(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    # Our SQLite connections emit real BEGINs (seed.database), so its DDL can be transactional.
+    _configure(connection=connection, render_as_batch=sqlite, transactional_ddl=sqlite or None)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def _fail(error: SeedError) -> None:
+    sys.stderr.write(f"error: {error}\n")
+    raise SystemExit(error.exit_code)
+
+
+def main() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    x = context.get_x_argument(as_dictionary=True)
+    try:
+        url = resolve_database_url(x.get("url"), x.get("target"))
+    except SeedError as error:
+        _fail(error)
+        return
+    if context.is_offline_mode():
+        _configure(url=url, literal_binds=True, dialect_opts={"paramstyle": "named"})
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    try:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            _run(conn)
+    except SeedError as error:
+        _fail(error)
+    except DBAPIError as exc:
+        _fail(explain_database_error(exc, url, DEFAULT_LOCK_TIMEOUT))
+
+
+main()

@@ -1,0 +1,101 @@
+"""Builds the Infinium request/response pair of a submitted invoice."""
+
+import random
+from datetime import timedelta
+from typing import Any
+
+from models.types import dump_json
+from seed.factories.context import RunContext
+from seed.factories.drafts import InvoiceDraft
+from seed.statuses import RULES
+
+_SUCCESS_MESSAGES = {
+    "CREATE": "Invoice created in Infinium",
+    "VALIDATE": "Invoice validated; ready for posting",
+    "UPDATE": "Payment recorded against invoice",
+}
+
+
+class IntegrationResponseFactory:
+    def __init__(self, run: RunContext) -> None:
+        self.run = run
+
+    def build(self, rng: random.Random, invoice_id: str, draft: InvoiceDraft) -> dict[str, Any] | None:
+        """The response row, or None for an invoice that never reached Infinium (Draft)."""
+        rule = RULES[draft.status]
+        if rule.response_status is None or draft.operation is None:
+            return None
+        sent = draft.paid_at or draft.approved_at or draft.submitted_at
+        assert sent is not None
+        requested_at = sent + timedelta(minutes=rng.randint(1, 30), seconds=rng.randint(0, 59))
+        responded_at = requested_at + timedelta(seconds=draft.response_seconds)
+        error = draft.error
+        return {
+            "id": f"{invoice_id}-R1",
+            "invoice_id": invoice_id,
+            "operation": draft.operation,
+            "request_payload": dump_json(self._request(rng, draft)),
+            "response_payload": dump_json(self._response(rng, draft)),
+            "response_status": rule.response_status,
+            "error_code": error.code if error else None,
+            "error_details": error.details if error else None,
+            "requested_at": requested_at,
+            "responded_at": responded_at,
+        }
+
+    def _request(self, rng: random.Random, draft: InvoiceDraft) -> dict[str, Any]:
+        total = draft.total_cents
+        request: dict[str, Any] = {
+            "correlationId": f"{rng.getrandbits(64):016x}",
+            "operation": draft.operation,
+            "invoiceNumber": draft.invoice_number,
+            "invoiceDate": draft.invoice_date.isoformat(),
+            "vendorId": draft.vendor_id,
+            "vendorName": draft.vendor.name,
+            "poNumber": draft.po_number,
+            "projectNumber": self.run.project.project_number,
+            "currency": self.run.options.currency,
+            "amount": f"{total // 100}.{total % 100:02d}",
+            "lines": [
+                {
+                    "lineNumber": number,
+                    "costCategory": line.cost_category,
+                    "amount": f"{line.amount_cents // 100}.{line.amount_cents % 100:02d}",
+                    "taxCode": line.tax_code,
+                }
+                for number, line in enumerate(draft.lines, start=1)
+            ],
+        }
+        request.update(draft.request_overrides)
+        return request
+
+    @staticmethod
+    def _response(rng: random.Random, draft: InvoiceDraft) -> dict[str, Any]:
+        error = draft.error
+        if error is not None:
+            return {
+                "status": "ERROR",
+                "errors": [
+                    {
+                        "code": error.code,
+                        "message": error.message,
+                        "field": error.field,
+                        "value": error.value,
+                    }
+                ],
+            }
+        if draft.status == "Submitted":
+            return {
+                "status": "PENDING",
+                "message": "Accepted; queued for the approval workflow",
+                "batchId": f"B{rng.randint(100000, 999999)}",
+            }
+        assert draft.operation is not None
+        response = {
+            "status": "SUCCESS",
+            "message": _SUCCESS_MESSAGES[draft.operation],
+            "infiniumDocumentId": f"INF-{rng.randint(1000000, 9999999)}",
+        }
+        if draft.status == "Paid":
+            response["paymentReference"] = f"PAY-{rng.randint(100000, 999999)}"
+        return response
