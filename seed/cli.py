@@ -1,0 +1,215 @@
+"""The `seed` command line: `seed --per-status 2` seeds; subcommands do the other jobs."""
+
+import secrets
+import sys
+import traceback
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy.exc import SQLAlchemyError
+
+from seed.console import print_error, register_secrets, stderr_console, stdout_console
+from seed.database import DEFAULT_LOCK_TIMEOUT
+from seed.errors import SeedError, UsageError
+from seed.factories.holds import parse_hold_reasons
+from seed.options import (
+    DEFAULT_APPROVAL_LIMIT,
+    DEFAULT_COMPANY,
+    DEFAULT_PROJECT_NAME,
+    DEFAULT_PROJECT_NUMBER,
+    SeedOptions,
+)
+from seed.progress import invoice_progress
+from seed.run import DEFAULT_CHUNK_SIZE, check_run_id, new_run_id
+from seed.seeder import seed_database
+from seed.settings import resolve_database_url, secrets_of
+from seed.statuses import parse_statuses
+from seed.summary import render_summary
+
+app = typer.Typer(
+    name="seed",
+    help=(
+        "Create realistic Hold Busters data. Run `alembic upgrade head` once, then "
+        "`seed --per-status 2`."
+    ),
+    add_completion=False,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DatabaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        help="SQLAlchemy URL; default: $DATABASE_URL, else sqlite:///holdbusters.db.",
+        show_default=False,
+    ),
+]
+TargetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--target",
+        help="local (default: --database-url / $DATABASE_URL / SQLite) or databricks "
+        "(from the DATABRICKS_* variables).",
+        show_default=False,
+    ),
+]
+LockTimeoutOption = Annotated[
+    float,
+    typer.Option("--lock-timeout", min=0, help="Seconds to wait for a locked database."),
+]
+
+
+def parse_as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def parse_amount(value: str, option: str) -> Decimal:
+    try:
+        amount = Decimal(value.replace(",", "").lstrip("$"))
+    except InvalidOperation:
+        raise UsageError(f"{option} {value!r} is not an amount: use a number like 50000") from None
+    if not amount.is_finite():
+        raise UsageError(f"{option} {value!r} is not an amount: use a number like 50000")
+    return amount.quantize(Decimal("0.01"))
+
+
+@app.callback(invoke_without_command=True)
+def seed(
+    ctx: typer.Context,
+    per_status: Annotated[
+        int, typer.Option("--per-status", "-n", help="Invoices per status (0: only the project).")
+    ] = 2,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", "-s", help="Seed only this status (repeatable).", show_default=False),
+    ] = None,
+    hold_reason: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--hold-reason",
+            help="Hold invoices only of this reason, e.g. po-mismatch (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    seed_value: Annotated[
+        int | None,
+        typer.Option("--seed", help="Random seed; the same seed and options give the same data.",
+                     show_default="random"),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Date the data is as of, YYYY-MM-DD.", show_default="today"),
+    ] = None,
+    vendor: Annotated[
+        str | None,
+        typer.Option("--vendor", help="One vendor for every invoice.", show_default="a mix"),
+    ] = None,
+    po: Annotated[
+        str | None,
+        typer.Option("--po", help="One PO number for every invoice.", show_default="per vendor"),
+    ] = None,
+    project_name: Annotated[str, typer.Option("--project-name")] = DEFAULT_PROJECT_NAME,
+    project_number: Annotated[
+        str,
+        typer.Option("--project-number", help="An existing project number adds to that project."),
+    ] = DEFAULT_PROJECT_NUMBER,
+    company: Annotated[str, typer.Option("--company")] = DEFAULT_COMPANY,
+    approval_limit: Annotated[
+        str, typer.Option("--approval-limit", help="Amount above which an invoice needs a director.")
+    ] = str(DEFAULT_APPROVAL_LIMIT),
+    database_url: DatabaseUrlOption = None,
+    target: TargetOption = None,
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Also write this run's rows as CSV files into this folder.",
+                     show_default=False),
+    ] = None,
+    run_id: Annotated[
+        str | None,
+        typer.Option("--run-id", help="Use this run id (letters, digits, _) instead of a new one.",
+                     show_default="new"),
+    ] = None,
+    chunk_size: Annotated[
+        int, typer.Option("--chunk-size", min=1, help="Invoices generated and written at a time.")
+    ] = DEFAULT_CHUNK_SIZE,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show tracebacks of unexpected errors.")
+    ] = False,
+) -> None:
+    """Seed one run: a project, its budget lines, invoices in every status, their lines and
+    integration responses, in one transaction.
+
+    Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    options = SeedOptions(
+        seed=seed_value if seed_value is not None else secrets.randbelow(2**31),
+        as_of=parse_as_of(as_of),
+        per_status=per_status,
+        statuses=parse_statuses(status),
+        hold_reasons=parse_hold_reasons(hold_reason),
+        vendor=vendor,
+        po_number=po,
+        project_number=project_number,
+        project_name=project_name,
+        company=company,
+        approval_limit=parse_amount(approval_limit, "--approval-limit"),
+    )
+    run = check_run_id(run_id) if run_id else new_run_id()
+    url = resolve_database_url(database_url, target)
+    register_secrets(secrets_of(url))
+    with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
+        report = seed_database(
+            url, options, run,
+            csv_dir=csv_dir, chunk_size=chunk_size, lock_timeout=lock_timeout,
+            on_progress=progress,
+        )
+    render_summary(stdout_console(), report)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: user errors are one line on stderr, never a traceback."""
+    args = sys.argv[1:] if argv is None else argv
+    verbose = "--verbose" in args or "-v" in args
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="seed", standalone_mode=False)
+    except typer.TyperException as exc:  # usage errors: bad option values, unknown options
+        print_error(exc.format_message())
+        code = exc.exit_code
+    except typer.Abort:
+        print_error("aborted")
+        code = 130
+    except KeyboardInterrupt:
+        print_error("interrupted: the run was rolled back; the database is as it was")
+        code = 130
+    except SeedError as exc:
+        if verbose:
+            traceback.print_exc()
+        print_error(str(exc))
+        code = exc.exit_code
+    except SQLAlchemyError as exc:
+        if verbose:
+            traceback.print_exc()
+        print_error(f"database error: {str(exc).splitlines()[0]} (run with --verbose for details)")
+        code = 1
+    except Exception as exc:
+        if verbose:
+            traceback.print_exc()
+        print_error(f"unexpected {type(exc).__name__}: {exc} (run with --verbose for a traceback)")
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,36 @@
+"""Terminal output: Rich consoles, and one-line errors with every known secret masked."""
+
+import re
+import sys
+from collections.abc import Iterable
+
+from rich.console import Console
+
+#: Secrets the current command knows of (URL password, tokens); never printed.
+_secrets: set[str] = set()
+
+
+def register_secrets(values: Iterable[str]) -> None:
+    _secrets.update(v for v in values if v)
+
+
+def scrub(text: str) -> str:
+    """``text`` with every registered secret, and any ``user:password@`` part, masked."""
+    for secret in sorted(_secrets, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]+@", r"\1***@", text)
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_error(message: str) -> None:
+    """One line on stderr, for a person to act on."""
+    line = " ".join(scrub(message).split())
+    sys.stderr.write(f"error: {line}\n")
+    sys.stderr.flush()

@@ -1,0 +1,43 @@
+"""A Rich progress bar (invoices, rows/s, ETA) on a terminal; nothing when piped or quiet."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+
+@contextmanager
+def invoice_progress(
+    console: Console, total: int, quiet: bool
+) -> Iterator[Callable[[int], None] | None]:
+    """Yields a callback taking the number of invoices done, or None when nothing is shown."""
+    if quiet or not console.is_terminal or total == 0:
+        yield None
+        return
+    columns = (
+        TextColumn("seeding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("invoices", total=total, rate="")
+
+        def advance(done: int) -> None:
+            elapsed = progress.tasks[task].elapsed or 0.0
+            rate = f"{done / elapsed:,.0f} invoices/s" if elapsed > 0 else ""
+            progress.update(task, completed=done, rate=rate)
+
+        yield advance

@@ -1,0 +1,51 @@
+"""Where the migrations are, and whether a database's schema is at their head."""
+
+from pathlib import Path
+
+import migrations
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+
+from seed.errors import SeedError
+
+UPGRADE_HINT = "run `alembic upgrade head` (with the same database URL) first"
+
+
+def migrations_dir() -> Path:
+    return Path(migrations.__file__).parent
+
+
+def alembic_config() -> Config:
+    """An Alembic config for the shipped migrations, usable outside the repository too."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def require_head(connection: Connection, where: str) -> None:
+    """Refuse to write to a database whose schema is missing or behind the migrations."""
+    current = current_revision(connection)
+    head = head_revision()
+    if current == head:
+        return
+    if current is None:
+        raise SeedError(f"{where} has no Hold Busters schema: {UPGRADE_HINT}")
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current not in known:
+        raise SeedError(
+            f"{where} is at revision {current}, which this version of the tool does not know: "
+            "upgrade the tool"
+        )
+    raise SeedError(f"{where} is at revision {current}, not {head}: {UPGRADE_HINT}")
