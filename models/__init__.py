@@ -19,6 +19,7 @@ DASHBOARD_TABLES: tuple[Table, ...] = tuple(TABLES.values())
 
 __all__ = [
     "DASHBOARD_TABLES",
+    "TABLES",
     "Base",
     "BudgetLine",
     "IntegrationResponse",
@@ -26,5 +27,4 @@ __all__ = [
     "InvoiceLine",
     "Project",
     "SeedRun",
-    "TABLES",
 ]

@@ -6,6 +6,7 @@ identical (Databricks requires named foreign keys).
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, ClassVar
 
 from sqlalchemy import Date, DateTime, MetaData, Numeric, String
 from sqlalchemy.orm import DeclarativeBase
@@ -26,7 +27,7 @@ class Base(DeclarativeBase):
     """Base class of the Hold Busters models."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
         str: String(),
         Decimal: Money,
         # Naive UTC: the Databricks dialect maps DateTime to TIMESTAMP_NTZ anyway.

@@ -11,9 +11,7 @@ HEADROOM = 1.15
 ROUNDING_CENTS = 100_000
 
 
-def raised_budgets(
-    current: Mapping[str, int], spend: Mapping[str, int]
-) -> dict[str, Decimal]:
+def raised_budgets(current: Mapping[str, int], spend: Mapping[str, int]) -> dict[str, Decimal]:
     """New amounts for the budget lines (ids) whose current amount would not cover their spend."""
     raised = {}
     for line_id, cents in spend.items():

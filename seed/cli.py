@@ -31,10 +31,6 @@ from seed.summary import render_summary
 
 app = typer.Typer(
     name="seed",
-    help=(
-        "Create realistic Hold Busters data. Run `alembic upgrade head` once, then "
-        "`seed --per-status 2`."
-    ),
     add_completion=False,
     no_args_is_help=False,
     rich_markup_mode=None,
@@ -92,7 +88,9 @@ def seed(
     ] = 2,
     status: Annotated[
         list[str] | None,
-        typer.Option("--status", "-s", help="Seed only this status (repeatable).", show_default=False),
+        typer.Option(
+            "--status", "-s", help="Seed only this status (repeatable).", show_default=False
+        ),
     ] = None,
     hold_reason: Annotated[
         list[str] | None,
@@ -104,8 +102,11 @@ def seed(
     ] = None,
     seed_value: Annotated[
         int | None,
-        typer.Option("--seed", help="Random seed; the same seed and options give the same data.",
-                     show_default="random"),
+        typer.Option(
+            "--seed",
+            help="Random seed; the same seed and options give the same data.",
+            show_default="random",
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -126,19 +127,26 @@ def seed(
     ] = DEFAULT_PROJECT_NUMBER,
     company: Annotated[str, typer.Option("--company")] = DEFAULT_COMPANY,
     approval_limit: Annotated[
-        str, typer.Option("--approval-limit", help="Amount above which an invoice needs a director.")
+        str,
+        typer.Option("--approval-limit", help="Amount above which an invoice needs a director."),
     ] = str(DEFAULT_APPROVAL_LIMIT),
     database_url: DatabaseUrlOption = None,
     target: TargetOption = None,
     csv_dir: Annotated[
         Path | None,
-        typer.Option("--csv", help="Also write this run's rows as CSV files into this folder.",
-                     show_default=False),
+        typer.Option(
+            "--csv",
+            help="Also write this run's rows as CSV files into this folder.",
+            show_default=False,
+        ),
     ] = None,
     run_id: Annotated[
         str | None,
-        typer.Option("--run-id", help="Use this run id (letters, digits, _) instead of a new one.",
-                     show_default="new"),
+        typer.Option(
+            "--run-id",
+            help="Use this run id (letters, digits, _) instead of a new one.",
+            show_default="new",
+        ),
     ] = None,
     chunk_size: Annotated[
         int, typer.Option("--chunk-size", min=1, help="Invoices generated and written at a time.")
@@ -149,8 +157,9 @@ def seed(
         bool, typer.Option("--verbose", "-v", help="Show tracebacks of unexpected errors.")
     ] = False,
 ) -> None:
-    """Seed one run: a project, its budget lines, invoices in every status, their lines and
-    integration responses, in one transaction.
+    """Seed one run of realistic Hold Busters data: a project, its budget lines, invoices in
+    every status, their lines and integration responses, in one transaction. Create the schema
+    once with `alembic upgrade head`.
 
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
     """
@@ -174,8 +183,12 @@ def seed(
     register_secrets(secrets_of(url))
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
         report = seed_database(
-            url, options, run,
-            csv_dir=csv_dir, chunk_size=chunk_size, lock_timeout=lock_timeout,
+            url,
+            options,
+            run,
+            csv_dir=csv_dir,
+            chunk_size=chunk_size,
+            lock_timeout=lock_timeout,
             on_progress=progress,
         )
     render_summary(stdout_console(), report)

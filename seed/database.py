@@ -73,7 +73,9 @@ def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) ->
     """One line that says what is wrong with the database and how to fix it."""
     where = mask_url(url)
     original = exc.orig if isinstance(exc, DBAPIError) else exc
-    text = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    text = (
+        str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    )
     lowered = text.lower()
     if "database is locked" in lowered or "lock timeout" in lowered:
         return SeedError(
@@ -86,7 +88,11 @@ def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) ->
         return SeedError(f"{where} is read-only: make the file and its directory writable")
     if "file is not a database" in lowered:
         return SeedError(f"{where} is not a SQLite database file")
-    if "connection refused" in lowered or "could not connect" in lowered or "timeout expired" in lowered:
+    if (
+        "connection refused" in lowered
+        or "could not connect" in lowered
+        or "timeout expired" in lowered
+    ):
         return SeedError(
             f"cannot reach the database server of {where}: is it running and reachable?"
         )

@@ -37,7 +37,8 @@ class SeedOptions:
             raise UsageError(f"--per-status must be 0 or more, not {self.per_status}")
         if self.invoice_count > MAX_INVOICES:
             raise UsageError(
-                f"{self.invoice_count:,} invoices is more than the {MAX_INVOICES:,} one run can seed"
+                f"{self.invoice_count:,} invoices is more than one run can seed "
+                f"({MAX_INVOICES:,})"
             )
         if not self.statuses:
             raise UsageError("choose at least one status")

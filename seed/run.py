@@ -33,9 +33,7 @@ def new_run_id(now: datetime | None = None) -> str:
 
 def check_run_id(run_id: str) -> str:
     if not _RUN_ID.fullmatch(run_id):
-        raise UsageError(
-            f"--run-id {run_id!r} must be 1 to 30 letters, digits or underscores"
-        )
+        raise UsageError(f"--run-id {run_id!r} must be 1 to 30 letters, digits or underscores")
     return run_id
 
 

@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-import migrations
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
+import migrations
 from seed.errors import SeedError
 
 UPGRADE_HINT = "run `alembic upgrade head` (with the same database URL) first"
@@ -42,7 +42,9 @@ def require_head(connection: Connection, where: str) -> None:
         return
     if current is None:
         raise SeedError(f"{where} has no Hold Busters schema: {UPGRADE_HINT}")
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    known = {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
     if current not in known:
         raise SeedError(
             f"{where} is at revision {current}, which this version of the tool does not know: "

@@ -52,8 +52,10 @@ def seed_database(
     where = mask_url(url)
     path = sqlite_path(url)
     if path is not None and not path.parent.is_dir():
-        raise SeedError(f"the folder {path.parent} of the database does not exist: create it, "
-                        f"then {UPGRADE_HINT.removeprefix('run ')}")
+        raise SeedError(
+            f"the folder {path.parent} of the database does not exist: create it, "
+            f"then {UPGRADE_HINT.removeprefix('run ')}"
+        )
     if path is not None and not path.is_file():
         raise SeedError(f"no database at {path}: {UPGRADE_HINT}")
     engine = make_engine(url, lock_timeout)
@@ -80,8 +82,13 @@ def seed_database(
                 connection.execute(
                     insert(SeedRun),
                     ledger_row(
-                        run_id, options, result.project_id, started_at, _utcnow(),
-                        "complete", dict(result.rows),
+                        run_id,
+                        options,
+                        result.project_id,
+                        started_at,
+                        _utcnow(),
+                        "complete",
+                        dict(result.rows),
                     ),
                 )
                 if before_commit is not None:
@@ -111,9 +118,7 @@ def _serialize_project(connection: Connection, project_number: str, lock_timeout
     if connection.dialect.name != "postgresql":
         return
     connection.execute(text(f"SET LOCAL lock_timeout = '{int(lock_timeout * 1000)}ms'"))
-    connection.execute(
-        select(func.pg_advisory_xact_lock(zlib.crc32(project_number.encode())))
-    )
+    connection.execute(select(func.pg_advisory_xact_lock(zlib.crc32(project_number.encode()))))
 
 
 def _require_new_run(connection: Connection, run_id: str) -> None:

@@ -31,11 +31,13 @@ def resolve_database_url(
     environ: Mapping[str, str] | None = None,
 ) -> URL:
     env = os.environ if environ is None else environ
-    if url:
-        return parse_url(url, "--database-url")
     chosen = (target or "local").strip().lower()
     if chosen not in TARGETS:
         raise UsageError(f"unknown target {target!r}: choose from {', '.join(TARGETS)}")
+    if url:
+        if chosen == "databricks":
+            raise UsageError("give either a database URL or --target databricks, not both")
+        return parse_url(url, "--database-url")
     if chosen == "databricks":
         return databricks_url_from_env(env)
     if env.get("DATABASE_URL", "").strip():
@@ -73,8 +75,11 @@ def databricks_url_from_env(env: Mapping[str, str]) -> URL:
     }
     if has_token:
         return URL.create(
-            "databricks", username="token", password=env["DATABRICKS_TOKEN"].strip(),
-            host=host, query=query,
+            "databricks",
+            username="token",
+            password=env["DATABRICKS_TOKEN"].strip(),
+            host=host,
+            query=query,
         )
     # OAuth machine-to-machine: credentials stay in the environment, never in the URL.
     return URL.create("databricks", host=host, query={**query, "auth": "oauth-m2m"})
@@ -98,9 +103,9 @@ def secrets_of(url: URL, environ: Mapping[str, str] | None = None) -> list[str]:
     env = os.environ if environ is None else environ
     found = [url.password] if url.password else []
     found += [
-        str(value)
-        for key, value in url.query.items()
-        if _SECRET_QUERY_KEYS.search(key) and value
+        str(value) for key, value in url.query.items() if _SECRET_QUERY_KEYS.search(key) and value
     ]
-    found += [env[name] for name in ("DATABRICKS_TOKEN", "DATABRICKS_CLIENT_SECRET") if env.get(name)]
+    found += [
+        env[name] for name in ("DATABRICKS_TOKEN", "DATABRICKS_CLIENT_SECRET") if env.get(name)
+    ]
     return [s for s in found if isinstance(s, str) and len(s) >= 4]

@@ -89,9 +89,7 @@ class CsvSink:
             self.budget_rows.extend(dict(row) for row in rows)
             return
         columns = self.columns[table.name]
-        self.writers[table.name].writerows(
-            [csv_value(row[c]) for c in columns] for row in rows
-        )
+        self.writers[table.name].writerows([csv_value(row[c]) for c in columns] for row in rows)
 
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
         for row in self.budget_rows:

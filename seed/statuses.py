@@ -37,8 +37,6 @@ def parse_statuses(values: list[str] | None) -> tuple[str, ...]:
     for value in values:
         status = by_key.get(value.strip().lower())
         if status is None:
-            raise UsageError(
-                f"unknown status {value!r}: choose from {', '.join(STATUSES)}"
-            )
+            raise UsageError(f"unknown status {value!r}: choose from {', '.join(STATUSES)}")
         chosen.add(status)
     return tuple(s for s in STATUSES if s in chosen)

@@ -25,7 +25,9 @@ def format_money(cents: int, currency: str = "USD") -> str:
     return f"{sign}{symbol}{cents // 100:,}.{cents % 100:02d}"
 
 
-def business_time(rng: random.Random, day: date, first_hour: int = 8, last_hour: int = 17) -> datetime:
+def business_time(
+    rng: random.Random, day: date, first_hour: int = 8, last_hour: int = 17
+) -> datetime:
     """A moment during working hours on ``day`` (naive UTC)."""
     seconds = rng.randrange(first_hour * 3600, (last_hour + 1) * 3600)
     return datetime.combine(day, time()) + timedelta(seconds=seconds)

@@ -18,7 +18,7 @@ class BudgetLineFactory:
     def build(
         self, project_id: str, project_created_at: datetime, categories: tuple[str, ...]
     ) -> list[dict[str, Any]]:
-        """Budget lines of ``categories`` (all five for a new project, the missing ones otherwise)."""
+        """Budget lines of ``categories``: all five for a new project, else the missing ones."""
         rows = []
         for number, (category, gl_account, description) in enumerate(BUDGET_CATEGORIES, start=1):
             if category not in categories:
@@ -31,9 +31,7 @@ class BudgetLineFactory:
                     "cost_category": category,
                     "gl_account": gl_account,
                     "description": description,
-                    "budget_amount": cents_to_decimal(
-                        rng.randrange(*_OPENING_BUDGET, 100_000)
-                    ),
+                    "budget_amount": cents_to_decimal(rng.randrange(*_OPENING_BUDGET, 100_000)),
                     "created_at": project_created_at + timedelta(days=rng.randint(0, 14)),
                 }
             )

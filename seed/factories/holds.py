@@ -200,7 +200,9 @@ def parse_hold_reasons(values: list[str] | None) -> tuple[str, ...]:
     return tuple(s.code for s in SCENARIOS if s.code in chosen)
 
 
-def eligible_scenarios(codes: tuple[str, ...], statuses: tuple[str, ...]) -> tuple[HoldScenario, ...]:
+def eligible_scenarios(
+    codes: tuple[str, ...], statuses: tuple[str, ...]
+) -> tuple[HoldScenario, ...]:
     """The scenarios a run may draw from; a duplicate needs a Paid twin in the run."""
     pool = tuple(BY_CODE[c] for c in codes) if codes else SCENARIOS
     has_twin = "Paid" in statuses

@@ -20,7 +20,9 @@ class IntegrationResponseFactory:
     def __init__(self, run: RunContext) -> None:
         self.run = run
 
-    def build(self, rng: random.Random, invoice_id: str, draft: InvoiceDraft) -> dict[str, Any] | None:
+    def build(
+        self, rng: random.Random, invoice_id: str, draft: InvoiceDraft
+    ) -> dict[str, Any] | None:
         """The response row, or None for an invoice that never reached Infinium (Draft)."""
         rule = RULES[draft.status]
         if rule.response_status is None or draft.operation is None:

@@ -10,9 +10,9 @@ from typing import Any
 from seed.catalog import PAYMENT_TERM_DAYS, VENDORS, Vendor
 from seed.factories.context import RunContext
 from seed.factories.drafts import InvoiceDraft
+from seed.factories.holds import HoldContext, HoldScenario, eligible_scenarios
 from seed.factories.integration_response import IntegrationResponseFactory
 from seed.factories.invoice_line import InvoiceLineFactory
-from seed.factories.holds import HoldContext, HoldScenario, eligible_scenarios
 from seed.statuses import RULES
 from seed.values import business_time, cents_to_decimal, record_rng
 

@@ -22,12 +22,10 @@ class InvoiceLineFactory:
         count = rng.randint(2, 8)
         weights = [rng.uniform(0.5, 2.0) for _ in range(count)]
         scale = target_cents / sum(weights)
-        return [
-            self.line_for(rng, rng.choice(LINE_CATEGORIES), round(w * scale)) for w in weights
-        ]
+        return [self.line_for(rng, rng.choice(LINE_CATEGORIES), round(w * scale)) for w in weights]
 
     def line_for(self, rng: random.Random, category: str, share_cents: int) -> LineDraft:
-        """A line of ``category`` worth about ``share_cents``, within its item's usual quantities."""
+        """A line of ``category`` worth about ``share_cents``, in its item's usual quantities."""
         item = rng.choice(LINE_ITEMS[category])
         low_price, high_price = item.price_cents
         price = rng.randint(low_price, high_price)
@@ -37,7 +35,9 @@ class InvoiceLineFactory:
         quantity = min(max(round(wanted / step) * step, low_qty), high_qty)
         quantity = max(quantity - quantity % step, step)
         tax_code = rng.choices(VALID_TAX_CODES, _TAX_WEIGHTS)[0]
-        return LineDraft(category, item.description, item.unit_of_measure, quantity, price, tax_code)
+        return LineDraft(
+            category, item.description, item.unit_of_measure, quantity, price, tax_code
+        )
 
     @staticmethod
     def fit_below(lines: list[LineDraft], cap_cents: int) -> None:
