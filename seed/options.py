@@ -37,8 +37,7 @@ class SeedOptions:
             raise UsageError(f"--per-status must be 0 or more, not {self.per_status}")
         if self.invoice_count > MAX_INVOICES:
             raise UsageError(
-                f"{self.invoice_count:,} invoices is more than one run can seed "
-                f"({MAX_INVOICES:,})"
+                f"{self.invoice_count:,} invoices is more than one run can seed ({MAX_INVOICES:,})"
             )
         if not self.statuses:
             raise UsageError("choose at least one status")
