@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
+from seed.app import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
 from seed.console import print_error, register_secrets, stderr_console, stdout_console
 from seed.database import DEFAULT_LOCK_TIMEOUT
 from seed.errors import SeedError, UsageError
@@ -28,37 +29,6 @@ from seed.seeder import seed_database
 from seed.settings import resolve_database_url, secrets_of
 from seed.statuses import parse_statuses
 from seed.summary import render_summary
-
-app = typer.Typer(
-    name="seed",
-    add_completion=False,
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-DatabaseUrlOption = Annotated[
-    str | None,
-    typer.Option(
-        "--database-url",
-        help="SQLAlchemy URL; default: $DATABASE_URL, else sqlite:///holdbusters.db.",
-        show_default=False,
-    ),
-]
-TargetOption = Annotated[
-    str | None,
-    typer.Option(
-        "--target",
-        help="local (default: --database-url / $DATABASE_URL / SQLite) or databricks "
-        "(from the DATABRICKS_* variables).",
-        show_default=False,
-    ),
-]
-LockTimeoutOption = Annotated[
-    float,
-    typer.Option("--lock-timeout", min=0, help="Seconds to wait for a locked database."),
-]
 
 
 def parse_as_of(value: str | None) -> date:
@@ -226,3 +196,6 @@ def main(argv: list[str] | None = None) -> None:
         print_error(f"unexpected {type(exc).__name__}: {exc} (run with --verbose for a traceback)")
         code = 1
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# Subcommands register themselves on `app` when imported (one module per job in seed/commands/).
