@@ -240,3 +240,31 @@ def test_run_ids_are_unique_and_keys_begin_with_them(sqlite_url: URL, run_cli) -
     assert len(run_ids) == 2
     for table in ("invoice_lines", "integration_responses"):
         assert all(r["id"].startswith(r["invoice_id"] + "-") for r in rows[table])
+
+
+def test_delete_run_rows_removes_one_run_and_keeps_a_reused_project(db_url: URL) -> None:
+    from sqlalchemy import create_engine
+
+    from seed.run_rows import count_run_rows, delete_run_rows
+
+    seed(db_url, run_id="RUNA", per_status=3)
+    seed(db_url, run_id="RUNB", per_status=3, seed=8)
+    before = read_tables(db_url)
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        assert count_run_rows(conn, "RUNA")["projects"] == 0  # RUNB reuses it
+        removed = delete_run_rows(conn, "RUNA")
+    engine.dispose()
+    after = read_tables(db_url)
+    assert removed["invoices"] == 15 and removed["projects"] == 0 and removed["budget_lines"] == 0
+    assert len(after["projects"]) == 1 and len(after["budget_lines"]) == 5
+    assert all(i["id"].startswith("RUNB-") for i in after["invoices"])
+    assert after["invoices"] == [i for i in before["invoices"] if i["id"].startswith("RUNB-")]
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        assert delete_run_rows(conn, "RUNB")["invoices"] == 15
+        # RUNA's project outlived RUNA for RUNB; with RUNB gone, purging RUNA again removes it.
+        removed = delete_run_rows(conn, "RUNA")
+    engine.dispose()
+    assert removed["projects"] == 1 and removed["budget_lines"] == 5
+    assert all(not rows for rows in read_tables(db_url).values())

@@ -1,0 +1,75 @@
+"""A run's rows: every key a run writes begins with ``<run id>-``, so its rows can be counted and
+removed set-based, children first, on any backend (no LIKE: ``_`` is a wildcard there)."""
+
+from sqlalchemy import ColumnElement, Table, and_, delete, exists, func, not_, or_, select
+from sqlalchemy.engine import Connection
+
+from models import TABLES
+
+
+def _prefix(run_id: str) -> str:
+    return f"{run_id}-"
+
+
+def belongs_to_run(table: Table, run_id: str) -> ColumnElement[bool]:
+    prefix = _prefix(run_id)
+    return func.substr(table.c.id, 1, len(prefix)) == prefix
+
+
+def _used_by_other_runs(project_id: ColumnElement[str], run_id: str) -> ColumnElement[bool]:
+    """Another run's budget lines or invoices belong to this project."""
+    budget, invoices = TABLES["budget_lines"], TABLES["invoices"]
+    return or_(
+        exists().where(budget.c.project_id == project_id, not_(belongs_to_run(budget, run_id))),
+        exists().where(invoices.c.project_id == project_id, not_(belongs_to_run(invoices, run_id))),
+    )
+
+
+def _removable(name: str, run_id: str) -> ColumnElement[bool]:
+    """This run's rows of ``name``, except a project another run reuses, and the budget lines
+    that such a project or another run's invoice lines still need."""
+    table = TABLES[name]
+    mine = belongs_to_run(table, run_id)
+    if name == "projects":
+        return and_(mine, not_(_used_by_other_runs(table.c.id, run_id)))
+    if name == "budget_lines":
+        lines = TABLES["invoice_lines"]
+        project_prefix = func.substr(table.c.project_id, 1, len(_prefix(run_id)))
+        return and_(
+            mine,
+            not_(
+                exists().where(
+                    lines.c.budget_line_id == table.c.id, not_(belongs_to_run(lines, run_id))
+                )
+            ),
+            not_(
+                and_(
+                    project_prefix == _prefix(run_id),
+                    _used_by_other_runs(table.c.project_id, run_id),
+                )
+            ),
+        )
+    return mine
+
+
+def count_run_rows(connection: Connection, run_id: str) -> dict[str, int]:
+    """Rows per table that purging ``run_id`` would remove."""
+    return {
+        name: connection.execute(
+            select(func.count()).select_from(table).where(_removable(name, run_id))
+        ).scalar_one()
+        for name, table in TABLES.items()
+    }
+
+
+def delete_run_rows(connection: Connection, run_id: str) -> dict[str, int]:
+    """Remove a run's rows, children first; returns the rows counted per table before removal.
+
+    Counts are taken first because the Databricks dialect reports no reliable rowcount.
+    """
+    counts = count_run_rows(connection, run_id)
+    for name in reversed(TABLES):
+        if counts[name]:
+            table = TABLES[name]
+            connection.execute(delete(table).where(_removable(name, run_id)))
+    return counts
