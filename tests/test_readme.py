@@ -35,24 +35,17 @@ def test_schema_and_seed_commands_in_a_fresh_directory(tmp_path: Path) -> None:
     shutil.copy(ROOT / "alembic.ini", tmp_path / "alembic.ini")
     shutil.copytree(ROOT / "migrations", tmp_path / "migrations")
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    upgrade = subprocess.run(
-        [str(bin_dir / "alembic"), "upgrade", "head"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert upgrade.returncode == 0, upgrade.stderr
-    seeded = subprocess.run(
-        [str(bin_dir / "seed"), "--per-status", "2"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert seeded.returncode == 0, seeded.stderr
+    for command in (["alembic", "upgrade", "head"], ["seed", "--per-status", "2"]):
+        done = subprocess.run(
+            [str(bin_dir / command[0]), *command[1:]],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+    seeded = done
     assert "sqlite:///holdbusters.db" in seeded.stdout
     assert (tmp_path / "holdbusters.db").is_file()
 
