@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from seed.catalog import RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
-from seed.errors import UsageError
+from seed.errors import SeedError, UsageError
 from seed.factories.drafts import HoldError, InvoiceDraft
 from seed.factories.invoice_line import InvoiceLineFactory
-from seed.values import format_money
+from seed.values import cents_to_decimal, format_money
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class HoldContext:
     #: Builds the draft of another invoice of the run (the twin of a duplicate).
     draft_of: Callable[[int], InvoiceDraft]
 
+
+#: How long the integration waits for Infinium per attempt; every other answer comes sooner.
+TIMEOUT_SECONDS = 30
 
 Apply = Callable[[InvoiceDraft, random.Random, HoldContext], HoldError]
 
@@ -59,7 +62,14 @@ def _vendor_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
 
 
 def _budget_line_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
-    category = rng.choice(UNBUDGETED_CATEGORIES)
+    # A reused project may budget for a category we call unbudgeted: never pick that one.
+    unbudgeted = [c for c in UNBUDGETED_CATEGORIES if c not in ctx.lines.budget_line_ids]
+    if not unbudgeted:
+        raise SeedError(
+            f"project {ctx.project_number} budgets every category: the budget-line-not-found "
+            "hold reason has no category to use; choose other --hold-reason values"
+        )
+    category = rng.choice(unbudgeted)
     position = rng.randrange(len(draft.lines))
     draft.lines[position] = ctx.lines.line_for(rng, category, draft.lines[position].amount_cents)
     return HoldError(
@@ -67,8 +77,9 @@ def _budget_line_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldCon
         f"Budget line not found for cost category '{category}' in project {ctx.project_number}",
         f"Line {position + 1} is coded to '{category}', which has no budget line in project "
         f"{ctx.project_number}; add a budget line or recode the line.",
-        "lines.costCategory",
+        f"lines[{position + 1}].costCategory",
         category,
+        {"lineNumber": position + 1, "projectNumber": ctx.project_number},
     )
 
 
@@ -84,6 +95,7 @@ def _po_mismatch(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> H
         f"referenced {received}.",
         "poNumber",
         received,
+        {"expected": draft.po_number},
     )
 
 
@@ -98,7 +110,8 @@ def _approval_limit(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -
         f"Total {format_money(total)} is above the approver's limit of {format_money(limit)}; "
         "route to a director for approval.",
         "amount",
-        f"{total // 100}.{total % 100:02d}",
+        str(cents_to_decimal(total)),
+        {"limit": str(cents_to_decimal(limit))},
     )
 
 
@@ -123,8 +136,9 @@ def _duplicate_invoice(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext
         f"amount {format_money(total)}",
         f"{twin.invoice_number} from {twin.vendor.name} dated {twin.invoice_date.isoformat()} "
         f"has the same amount {format_money(total)} on project {ctx.project_number}.",
-        "invoiceNumber",
-        twin.invoice_number,
+        "amount",
+        str(cents_to_decimal(total)),
+        {"duplicateOf": twin.invoice_number},
     )
 
 
@@ -136,13 +150,16 @@ def _gl_period_closed(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
         year=draft.invoice_date.year, month=draft.invoice_date.month, day=draft.invoice_date.day
     )
     period = draft.invoice_date.strftime("%Y-%m")
+    # The integration posts on the invoice date instead of the open period: that is the defect.
+    draft.request_overrides["postingDate"] = draft.invoice_date.isoformat()
     return HoldError(
         "GL_PERIOD_CLOSED",
         f"GL period {period} is closed: invoice date {draft.invoice_date.isoformat()} cannot post",
         f"Accounting period {period} was closed before submission; post to the open period or "
         "ask finance to reopen it.",
-        "invoiceDate",
+        "postingDate",
         draft.invoice_date.isoformat(),
+        {"period": period},
     )
 
 
@@ -156,19 +173,22 @@ def _invalid_tax_code(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
         f"Tax code {code} on line {position + 1} is retired or unknown; use an active code.",
         f"lines[{position + 1}].taxCode",
         code,
+        {"lineNumber": position + 1},
     )
 
 
 def _erp_timeout(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
     attempts = 3
-    draft.response_seconds = attempts * 30 + rng.randint(0, 5)
+    draft.response_seconds = attempts * TIMEOUT_SECONDS + rng.randint(0, 5)
     return HoldError(
         "ERP_TIMEOUT",
-        f"Infinium did not respond: request timed out after {attempts} attempts (30 s each)",
+        f"Infinium did not respond: request timed out after {attempts} attempts "
+        f"({TIMEOUT_SECONDS} s each)",
         f"No answer from Infinium after {attempts} attempts; the invoice is held until it is "
         "resubmitted.",
         "request",
-        str(attempts),
+        "timeout",
+        {"attempts": attempts, "timeoutSeconds": TIMEOUT_SECONDS},
     )
 
 
