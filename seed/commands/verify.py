@@ -50,14 +50,12 @@ def render_results(console: Console, results: list[CheckResult], elapsed: float)
     table.add_column("result")
     table.add_column("rows", justify="right")
     table.add_column("failing", justify="right")
-    table.add_column("examples (ids)")
     for result in results:
         table.add_row(
             result.check.name,
             "pass" if result.passed else "[bold red]FAIL[/]",
             f"{result.checked:,}",
             f"{result.failed:,}",
-            ", ".join(result.examples),
         )
     console.print(table)
     failed = [r for r in results if not r.passed]

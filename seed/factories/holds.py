@@ -40,6 +40,8 @@ class HoldScenario:
     weight: int
     operation: str
     apply: Apply
+    #: The message's fixed part: the error pattern the dashboard groups by.
+    title: str
     #: Only for Hold invoices that follow a Paid one (the duplicate's twin).
     needs_paid_twin: bool = False
 
@@ -194,14 +196,25 @@ def _erp_timeout(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> H
 
 #: The catalogue, with the weights of a typical month of real AP holds.
 SCENARIOS: tuple[HoldScenario, ...] = (
-    HoldScenario("VENDOR_NOT_FOUND", 24, "VALIDATE", _vendor_not_found),
-    HoldScenario("BUDGET_LINE_NOT_FOUND", 20, "VALIDATE", _budget_line_not_found),
-    HoldScenario("PO_MISMATCH", 18, "VALIDATE", _po_mismatch),
-    HoldScenario("APPROVAL_LIMIT_EXCEEDED", 14, "CREATE", _approval_limit),
-    HoldScenario("DUPLICATE_INVOICE", 10, "CREATE", _duplicate_invoice, needs_paid_twin=True),
-    HoldScenario("GL_PERIOD_CLOSED", 6, "CREATE", _gl_period_closed),
-    HoldScenario("INVALID_TAX_CODE", 5, "VALIDATE", _invalid_tax_code),
-    HoldScenario("ERP_TIMEOUT", 3, "CREATE", _erp_timeout),
+    HoldScenario("VENDOR_NOT_FOUND", 24, "VALIDATE", _vendor_not_found, "Vendor validation failed"),
+    HoldScenario(
+        "BUDGET_LINE_NOT_FOUND", 20, "VALIDATE", _budget_line_not_found, "Budget line not found"
+    ),
+    HoldScenario("PO_MISMATCH", 18, "VALIDATE", _po_mismatch, "PO number mismatch"),
+    HoldScenario(
+        "APPROVAL_LIMIT_EXCEEDED", 14, "CREATE", _approval_limit, "Approval limit exceeded"
+    ),
+    HoldScenario(
+        "DUPLICATE_INVOICE",
+        10,
+        "CREATE",
+        _duplicate_invoice,
+        "Duplicate invoice detected",
+        needs_paid_twin=True,
+    ),
+    HoldScenario("GL_PERIOD_CLOSED", 6, "CREATE", _gl_period_closed, "GL period closed"),
+    HoldScenario("INVALID_TAX_CODE", 5, "VALIDATE", _invalid_tax_code, "Invalid tax code"),
+    HoldScenario("ERP_TIMEOUT", 3, "CREATE", _erp_timeout, "Infinium did not respond"),
 )
 BY_CODE = {s.code: s for s in SCENARIOS}
 
