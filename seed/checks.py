@@ -141,6 +141,7 @@ def _line_totals() -> Any:
 
 def _line_checks() -> Iterator[Check]:
     totals = _line_totals()
+    with_totals = INV.outerjoin(totals, totals.c.invoice_id == INV.c.id)
     yield Check(
         "lines numbered 1..n",
         "every invoice has lines, numbered 1, 2, ... without gaps or repeats",
@@ -153,7 +154,7 @@ def _line_checks() -> Iterator[Check]:
                 totals.c.last == totals.c.lines,
                 totals.c.numbers == totals.c.lines,
             ),
-        ).select_from(INV.outerjoin(totals, totals.c.invoice_id == INV.c.id)),
+        ).select_from(with_totals),
     )
     yield Check(
         "lines sum to the total",
@@ -161,7 +162,7 @@ def _line_checks() -> Iterator[Check]:
         "invoices",
         _query(
             INV.c.id, _same_money(func.coalesce(totals.c.amount, 0), INV.c.total_amount)
-        ).select_from(INV.outerjoin(totals, totals.c.invoice_id == INV.c.id)),
+        ).select_from(with_totals),
     )
     yield Check(
         "quantity x price = amount",
@@ -608,18 +609,25 @@ def all_checks() -> list[Check]:
     ]
 
 
-def run_check(connection: Connection, check: Check, examples: int = 5) -> CheckResult:
-    """Rows examined and offending (``ok`` false or NULL), with the first offending ids."""
+def _offending(rows: Any) -> ColumnElement[int]:
+    return case((rows.c.ok, literal(0)), else_=literal(1))
+
+
+def summary_statement(check: Check) -> Select[int, int]:
+    """Rows examined and rows offending (``ok`` false or NULL): one pass over the data."""
     rows = check.query.subquery("examined")
-    offending = case((rows.c.ok, literal(0)), else_=literal(1))
-    checked, failed = connection.execute(
-        select(func.count(), func.coalesce(func.sum(offending), 0)).select_from(rows)
-    ).one()
+    return select(func.count(), func.coalesce(func.sum(_offending(rows)), 0)).select_from(rows)
+
+
+def examples_statement(check: Check, examples: int) -> Select[Any]:
+    """The first offending ids, in key order."""
+    rows = check.query.subquery("examined")
+    return select(rows.c.id).where(_offending(rows) == 1).order_by(rows.c.id).limit(examples)
+
+
+def run_check(connection: Connection, check: Check, examples: int = 5) -> CheckResult:
+    checked, failed = connection.execute(summary_statement(check)).one()
     ids: tuple[str, ...] = ()
     if failed:
-        ids = tuple(
-            connection.scalars(
-                select(rows.c.id).where(offending == 1).order_by(rows.c.id).limit(examples)
-            )
-        )
+        ids = tuple(connection.scalars(examples_statement(check, examples)))
     return CheckResult(check, int(checked), int(failed), ids)

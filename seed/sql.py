@@ -4,7 +4,7 @@ JSON payloads are stored as text (no JSON type on Databricks), and each backend 
 and subtracts dates differently, so each construct compiles per dialect.
 """
 
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, Integer, String
 from sqlalchemy.ext.compiler import compiles
@@ -51,75 +51,52 @@ class json_text(_Expression):
         return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in self.path)
 
 
-class days_between(_Expression):
+class _Difference(_Expression):
+    """``right`` minus ``left`` as an integer, rendered from a template per dialect name."""
+
+    type = Integer()
+    inherit_cache = False
+    #: SQL with ``{left}`` and ``{right}`` per dialect name; "sqlite" also serves the rest.
+    templates: ClassVar[dict[str, str]]
+
+
+class days_between(_Difference):
     """Whole days from the date of ``left`` to the date of ``right`` (dates or timestamps)."""
 
-    type = Integer()
     inherit_cache = False
+    templates: ClassVar[dict[str, str]] = {
+        "sqlite": "CAST(julianday(date({right})) - julianday(date({left})) AS INTEGER)",
+        "postgresql": "(CAST({right} AS DATE) - CAST({left} AS DATE))",
+        "databricks": "datediff({right}, {left})",
+    }
 
 
-class seconds_between(_Expression):
+class seconds_between(_Difference):
     """Seconds from timestamp ``left`` to timestamp ``right``."""
 
-    type = Integer()
     inherit_cache = False
+    templates: ClassVar[dict[str, str]] = {
+        "sqlite": "CAST(round((julianday({right}) - julianday({left})) * 86400) AS INTEGER)",
+        "postgresql": "CAST(EXTRACT(EPOCH FROM ({right} - {left})) AS INTEGER)",
+        "databricks": "(unix_timestamp({right}) - unix_timestamp({left}))",
+    }
 
 
 @compiles(json_text)
-def _json_text_sqlite(element: json_text, compiler: SQLCompiler, **kw: Any) -> str:
+def _json_text(element: json_text, compiler: SQLCompiler, **kw: Any) -> str:
     column = compiler.process(element.left, **kw)
-    return f"json_extract({column}, {_quoted(element.json_path())})"
+    dialect = compiler.dialect.name
+    if dialect == "postgresql":
+        path = "{" + ",".join(str(p) for p in element.path) + "}"
+        return f"(CAST({column} AS JSON) #>> {_quoted(path)})"
+    function = "get_json_object" if dialect == "databricks" else "json_extract"
+    return f"{function}({column}, {_quoted(element.json_path())})"
 
 
-@compiles(json_text, "postgresql")
-def _json_text_postgresql(element: json_text, compiler: SQLCompiler, **kw: Any) -> str:
-    column = compiler.process(element.left, **kw)
-    path = "{" + ",".join(str(p) for p in element.path) + "}"
-    return f"(CAST({column} AS JSON) #>> {_quoted(path)})"
-
-
-@compiles(json_text, "databricks")
-def _json_text_databricks(element: json_text, compiler: SQLCompiler, **kw: Any) -> str:
-    column = compiler.process(element.left, **kw)
-    return f"get_json_object({column}, {_quoted(element.json_path())})"
-
-
-def _operands(element: _Expression, compiler: SQLCompiler, **kw: Any) -> tuple[str, str]:
+@compiles(_Difference)
+def _difference(element: _Difference, compiler: SQLCompiler, **kw: Any) -> str:
     assert element.right is not None
-    return compiler.process(element.left, **kw), compiler.process(element.right, **kw)
-
-
-@compiles(days_between)
-def _days_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
-    left, right = _operands(element, compiler, **kw)
-    return f"CAST(julianday(date({right})) - julianday(date({left})) AS INTEGER)"
-
-
-@compiles(days_between, "postgresql")
-def _days_postgresql(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
-    left, right = _operands(element, compiler, **kw)
-    return f"(CAST({right} AS DATE) - CAST({left} AS DATE))"
-
-
-@compiles(days_between, "databricks")
-def _days_databricks(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
-    left, right = _operands(element, compiler, **kw)
-    return f"datediff({right}, {left})"
-
-
-@compiles(seconds_between)
-def _seconds_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    left, right = _operands(element, compiler, **kw)
-    return f"CAST(round((julianday({right}) - julianday({left})) * 86400) AS INTEGER)"
-
-
-@compiles(seconds_between, "postgresql")
-def _seconds_postgresql(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    left, right = _operands(element, compiler, **kw)
-    return f"CAST(EXTRACT(EPOCH FROM ({right} - {left})) AS INTEGER)"
-
-
-@compiles(seconds_between, "databricks")
-def _seconds_databricks(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
-    left, right = _operands(element, compiler, **kw)
-    return f"(unix_timestamp({right}) - unix_timestamp({left}))"
+    template = element.templates.get(compiler.dialect.name, element.templates["sqlite"])
+    return template.format(
+        left=compiler.process(element.left, **kw), right=compiler.process(element.right, **kw)
+    )
