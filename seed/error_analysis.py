@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from models import TABLES
 from seed.errors import SeedError
 from seed.factories.holds import BY_CODE
+from seed.statuses import STATUSES
 
 INV, LINE, RESP = TABLES["invoices"], TABLES["invoice_lines"], TABLES["integration_responses"]
 
@@ -56,7 +57,9 @@ def invoices_per_status(connection: Connection) -> list[StatusRow]:
         .group_by(INV.c.status, INV.c.integration_status)
         .order_by(INV.c.status, INV.c.integration_status)
     )
-    return [StatusRow(s, i, n, _money(amount)) for s, i, n, amount in rows]
+    found = [StatusRow(s, i, n, _money(amount)) for s, i, n, amount in rows]
+    # The workflow's order (Draft first, Hold last); statuses we do not know go at the end.
+    return sorted(found, key=lambda r: STATUSES.index(r.status) if r.status in STATUSES else 99)
 
 
 def hold_groups(connection: Connection) -> list[HoldGroup]:
