@@ -232,6 +232,12 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def test_the_readme_lists_every_check_with_its_rule() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for check in all_checks():
+        assert f"| {check.name} | {check.rule} |" in readme, check.name
+
+
 def test_every_check_has_a_corruption() -> None:
     assert sorted(CORRUPTIONS) == sorted(c.name for c in all_checks())
 
