@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from models import DASHBOARD_TABLES, TABLES
+from seed.batches import SPENDING_STATUSES
 from seed.factories.holds import BY_CODE, TIMEOUT_SECONDS
 from seed.sql import days_between, json_text, seconds_between
 from seed.statuses import RULES
@@ -207,6 +208,24 @@ def _line_checks() -> Iterator[Check]:
         )
         .select_from(LINE.join(INV, INV.c.id == LINE.c.invoice_id))
         .where(LINE.c.budget_line_id.is_(None)),
+    )
+
+
+def _budget_checks() -> Iterator[Check]:
+    spent = (
+        select(LINE.c.budget_line_id, func.sum(LINE.c.line_amount).label("amount"))
+        .select_from(LINE.join(INV, INV.c.id == LINE.c.invoice_id))
+        .where(INV.c.status.in_(SPENDING_STATUSES), LINE.c.budget_line_id.is_not(None))
+        .group_by(LINE.c.budget_line_id)
+        .subquery("spent")
+    )
+    yield Check(
+        "budget covers the spend",
+        "a budget line's amount is at least what its Approved and Paid lines charge to it",
+        "budget_lines",
+        _query(
+            BUDGET.c.id, BUDGET.c.budget_amount >= func.coalesce(spent.c.amount, 0) - CENT_TOLERANCE
+        ).select_from(BUDGET.outerjoin(spent, spent.c.budget_line_id == BUDGET.c.id)),
     )
 
 
@@ -612,6 +631,7 @@ def all_checks() -> list[Check]:
     return [
         *_foreign_key_checks(),
         *_line_checks(),
+        *_budget_checks(),
         *_status_checks(),
         *_date_checks(),
         *_scenario_checks(),

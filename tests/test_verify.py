@@ -102,6 +102,11 @@ CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
         "WHERE i.status = 'Paid' ORDER BY l.id LIMIT 1",
         ["UPDATE invoice_lines SET budget_line_id = NULL WHERE id = :id"],
     ),
+    "budget covers the spend": (
+        "SELECT b.id FROM budget_lines b JOIN invoice_lines l ON l.budget_line_id = b.id "
+        "JOIN invoices i ON i.id = l.invoice_id WHERE i.status = 'Paid' ORDER BY b.id LIMIT 1",
+        ["UPDATE budget_lines SET budget_amount = 1000.00 WHERE id = :id"],
+    ),
     "status and integration status": (
         _STATUS.format("Approved"),
         ["UPDATE invoices SET integration_status = 'Pending' WHERE id = :id"],
