@@ -302,3 +302,26 @@ def test_fails_on_postgresql_too(pg_url: URL, run_cli) -> None:  # type: ignore[
     assert any(
         line.startswith("FAIL lines sum to the total:") and approved in line for line in lines
     )
+
+
+def test_passes_on_a_database_another_process_filled(
+    pristine: Path,
+    tmp_path: Path,
+    run_cli,  # type: ignore[no-untyped-def]
+) -> None:
+    """Tables made without Alembic (no version table), rows copied in by someone else."""
+    from sqlalchemy import insert
+
+    from models import TABLES, Base
+    from tests.helpers import read_tables
+
+    rows = read_tables(make_url(f"sqlite:///{pristine}"))
+    other = make_url(f"sqlite:///{tmp_path / 'other.db'}")
+    engine = create_engine(other)
+    with engine.begin() as connection:
+        Base.metadata.create_all(connection, tables=list(TABLES.values()))
+        for name, table in TABLES.items():
+            connection.execute(insert(table), rows[name])
+    engine.dispose()
+    result = _verify(run_cli, other)
+    assert result.code == 0, result.out + result.err
