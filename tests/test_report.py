@@ -75,3 +75,9 @@ def test_unknown_invoice_is_one_line_error(seeded: URL, run_cli) -> None:  # typ
     result = run_cli("report", "--database-url", url_arg(seeded), "--invoice", "INV-0")
     assert result.code == 1
     assert result.err == "error: no invoice has the id or invoice number 'INV-0'\n"
+
+
+@pytest.mark.parametrize("command", ["verify", "report"])
+def test_help_has_an_example(run_cli, command: str) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli(command, "--help")
+    assert result.code == 0 and f"Example: seed {command}" in result.out
