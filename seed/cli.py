@@ -199,3 +199,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Subcommands register themselves on `app` when imported (one module per job in seed/commands/).
+from seed.commands import report as _report  # noqa: E402, F401
+from seed.commands import verify as _verify  # noqa: E402, F401

@@ -1,5 +1,6 @@
 """Mutable working records the factories build an invoice's subtree with, before it becomes rows."""
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -30,6 +31,8 @@ class HoldError:
     details: str
     field: str
     value: str
+    #: Further keys of the error object that name the evidence (expected PO, limit, twin, line).
+    evidence: dict[str, str | int] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(slots=True)

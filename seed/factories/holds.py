@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from seed.catalog import RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
-from seed.errors import UsageError
+from seed.errors import SeedError, UsageError
 from seed.factories.drafts import HoldError, InvoiceDraft
 from seed.factories.invoice_line import InvoiceLineFactory
-from seed.values import format_money
+from seed.values import cents_to_decimal, format_money
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class HoldContext:
     draft_of: Callable[[int], InvoiceDraft]
 
 
+#: How long the integration waits for Infinium per attempt; every other answer comes sooner.
+TIMEOUT_SECONDS = 30
+
 Apply = Callable[[InvoiceDraft, random.Random, HoldContext], HoldError]
 
 
@@ -37,6 +40,8 @@ class HoldScenario:
     weight: int
     operation: str
     apply: Apply
+    #: The message's fixed part: the error pattern the dashboard groups by.
+    title: str
     #: Only for Hold invoices that follow a Paid one (the duplicate's twin).
     needs_paid_twin: bool = False
 
@@ -59,7 +64,14 @@ def _vendor_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
 
 
 def _budget_line_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
-    category = rng.choice(UNBUDGETED_CATEGORIES)
+    # A reused project may budget for a category we call unbudgeted: never pick that one.
+    unbudgeted = [c for c in UNBUDGETED_CATEGORIES if c not in ctx.lines.budget_line_ids]
+    if not unbudgeted:
+        raise SeedError(
+            f"project {ctx.project_number} budgets every category: the budget-line-not-found "
+            "hold reason has no category to use; choose other --hold-reason values"
+        )
+    category = rng.choice(unbudgeted)
     position = rng.randrange(len(draft.lines))
     draft.lines[position] = ctx.lines.line_for(rng, category, draft.lines[position].amount_cents)
     return HoldError(
@@ -67,8 +79,9 @@ def _budget_line_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldCon
         f"Budget line not found for cost category '{category}' in project {ctx.project_number}",
         f"Line {position + 1} is coded to '{category}', which has no budget line in project "
         f"{ctx.project_number}; add a budget line or recode the line.",
-        "lines.costCategory",
+        f"lines[{position + 1}].costCategory",
         category,
+        {"lineNumber": position + 1, "projectNumber": ctx.project_number},
     )
 
 
@@ -84,6 +97,7 @@ def _po_mismatch(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> H
         f"referenced {received}.",
         "poNumber",
         received,
+        {"expected": draft.po_number},
     )
 
 
@@ -98,7 +112,8 @@ def _approval_limit(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -
         f"Total {format_money(total)} is above the approver's limit of {format_money(limit)}; "
         "route to a director for approval.",
         "amount",
-        f"{total // 100}.{total % 100:02d}",
+        str(cents_to_decimal(total)),
+        {"limit": str(cents_to_decimal(limit))},
     )
 
 
@@ -123,8 +138,9 @@ def _duplicate_invoice(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext
         f"amount {format_money(total)}",
         f"{twin.invoice_number} from {twin.vendor.name} dated {twin.invoice_date.isoformat()} "
         f"has the same amount {format_money(total)} on project {ctx.project_number}.",
-        "invoiceNumber",
-        twin.invoice_number,
+        "amount",
+        str(cents_to_decimal(total)),
+        {"duplicateOf": twin.invoice_number},
     )
 
 
@@ -136,13 +152,16 @@ def _gl_period_closed(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
         year=draft.invoice_date.year, month=draft.invoice_date.month, day=draft.invoice_date.day
     )
     period = draft.invoice_date.strftime("%Y-%m")
+    # The integration posts on the invoice date instead of the open period: that is the defect.
+    draft.request_overrides["postingDate"] = draft.invoice_date.isoformat()
     return HoldError(
         "GL_PERIOD_CLOSED",
         f"GL period {period} is closed: invoice date {draft.invoice_date.isoformat()} cannot post",
         f"Accounting period {period} was closed before submission; post to the open period or "
         "ask finance to reopen it.",
-        "invoiceDate",
+        "postingDate",
         draft.invoice_date.isoformat(),
+        {"period": period},
     )
 
 
@@ -156,32 +175,46 @@ def _invalid_tax_code(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
         f"Tax code {code} on line {position + 1} is retired or unknown; use an active code.",
         f"lines[{position + 1}].taxCode",
         code,
+        {"lineNumber": position + 1},
     )
 
 
 def _erp_timeout(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
     attempts = 3
-    draft.response_seconds = attempts * 30 + rng.randint(0, 5)
+    draft.response_seconds = attempts * TIMEOUT_SECONDS + rng.randint(0, 5)
     return HoldError(
         "ERP_TIMEOUT",
-        f"Infinium did not respond: request timed out after {attempts} attempts (30 s each)",
+        f"Infinium did not respond: request timed out after {attempts} attempts "
+        f"({TIMEOUT_SECONDS} s each)",
         f"No answer from Infinium after {attempts} attempts; the invoice is held until it is "
         "resubmitted.",
         "request",
-        str(attempts),
+        "timeout",
+        {"attempts": attempts, "timeoutSeconds": TIMEOUT_SECONDS},
     )
 
 
 #: The catalogue, with the weights of a typical month of real AP holds.
 SCENARIOS: tuple[HoldScenario, ...] = (
-    HoldScenario("VENDOR_NOT_FOUND", 24, "VALIDATE", _vendor_not_found),
-    HoldScenario("BUDGET_LINE_NOT_FOUND", 20, "VALIDATE", _budget_line_not_found),
-    HoldScenario("PO_MISMATCH", 18, "VALIDATE", _po_mismatch),
-    HoldScenario("APPROVAL_LIMIT_EXCEEDED", 14, "CREATE", _approval_limit),
-    HoldScenario("DUPLICATE_INVOICE", 10, "CREATE", _duplicate_invoice, needs_paid_twin=True),
-    HoldScenario("GL_PERIOD_CLOSED", 6, "CREATE", _gl_period_closed),
-    HoldScenario("INVALID_TAX_CODE", 5, "VALIDATE", _invalid_tax_code),
-    HoldScenario("ERP_TIMEOUT", 3, "CREATE", _erp_timeout),
+    HoldScenario("VENDOR_NOT_FOUND", 24, "VALIDATE", _vendor_not_found, "Vendor validation failed"),
+    HoldScenario(
+        "BUDGET_LINE_NOT_FOUND", 20, "VALIDATE", _budget_line_not_found, "Budget line not found"
+    ),
+    HoldScenario("PO_MISMATCH", 18, "VALIDATE", _po_mismatch, "PO number mismatch"),
+    HoldScenario(
+        "APPROVAL_LIMIT_EXCEEDED", 14, "CREATE", _approval_limit, "Approval limit exceeded"
+    ),
+    HoldScenario(
+        "DUPLICATE_INVOICE",
+        10,
+        "CREATE",
+        _duplicate_invoice,
+        "Duplicate invoice detected",
+        needs_paid_twin=True,
+    ),
+    HoldScenario("GL_PERIOD_CLOSED", 6, "CREATE", _gl_period_closed, "GL period closed"),
+    HoldScenario("INVALID_TAX_CODE", 5, "VALIDATE", _invalid_tax_code, "Invalid tax code"),
+    HoldScenario("ERP_TIMEOUT", 3, "CREATE", _erp_timeout, "Infinium did not respond"),
 )
 BY_CODE = {s.code: s for s in SCENARIOS}
 

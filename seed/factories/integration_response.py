@@ -1,13 +1,14 @@
 """Builds the Infinium request/response pair of a submitted invoice."""
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from models.types import dump_json
 from seed.factories.context import RunContext
 from seed.factories.drafts import InvoiceDraft
 from seed.statuses import RULES
+from seed.values import cents_to_decimal
 
 _SUCCESS_MESSAGES = {
     "CREATE": "Invoice created in Infinium",
@@ -32,12 +33,13 @@ class IntegrationResponseFactory:
         requested_at = sent + timedelta(minutes=rng.randint(1, 30), seconds=rng.randint(0, 59))
         responded_at = requested_at + timedelta(seconds=draft.response_seconds)
         error = draft.error
+        request = self._request(rng, draft, requested_at.date())
         return {
             "id": f"{invoice_id}-R1",
             "invoice_id": invoice_id,
             "operation": draft.operation,
-            "request_payload": dump_json(self._request(rng, draft)),
-            "response_payload": dump_json(self._response(rng, draft)),
+            "request_payload": dump_json(request),
+            "response_payload": dump_json(self._response(rng, draft, request["correlationId"])),
             "response_status": rule.response_status,
             "error_code": error.code if error else None,
             "error_details": error.details if error else None,
@@ -45,8 +47,9 @@ class IntegrationResponseFactory:
             "responded_at": responded_at,
         }
 
-    def _request(self, rng: random.Random, draft: InvoiceDraft) -> dict[str, Any]:
-        total = draft.total_cents
+    def _request(self, rng: random.Random, draft: InvoiceDraft, sent: date) -> dict[str, Any]:
+        """The invoice as sent: its own number, date, vendor, PO, project, amount and lines,
+        posted on the day it is sent (a scenario may override one of them: its defect)."""
         request: dict[str, Any] = {
             "correlationId": f"{rng.getrandbits(64):016x}",
             "operation": draft.operation,
@@ -57,12 +60,13 @@ class IntegrationResponseFactory:
             "poNumber": draft.po_number,
             "projectNumber": self.run.project.project_number,
             "currency": self.run.options.currency,
-            "amount": f"{total // 100}.{total % 100:02d}",
+            "amount": str(cents_to_decimal(draft.total_cents)),
+            "postingDate": sent.isoformat(),
             "lines": [
                 {
                     "lineNumber": number,
                     "costCategory": line.cost_category,
-                    "amount": f"{line.amount_cents // 100}.{line.amount_cents % 100:02d}",
+                    "amount": str(cents_to_decimal(line.amount_cents)),
                     "taxCode": line.tax_code,
                 }
                 for number, line in enumerate(draft.lines, start=1)
@@ -72,10 +76,13 @@ class IntegrationResponseFactory:
         return request
 
     @staticmethod
-    def _response(rng: random.Random, draft: InvoiceDraft) -> dict[str, Any]:
+    def _response(rng: random.Random, draft: InvoiceDraft, correlation_id: str) -> dict[str, Any]:
+        """Infinium's answer, echoing the request's correlation id and invoice number."""
+        echo = {"correlationId": correlation_id, "invoiceNumber": draft.invoice_number}
         error = draft.error
         if error is not None:
             return {
+                **echo,
                 "status": "ERROR",
                 "errors": [
                     {
@@ -83,17 +90,20 @@ class IntegrationResponseFactory:
                         "message": error.message,
                         "field": error.field,
                         "value": error.value,
+                        **error.evidence,
                     }
                 ],
             }
         if draft.status == "Submitted":
             return {
+                **echo,
                 "status": "PENDING",
                 "message": "Accepted; queued for the approval workflow",
                 "batchId": f"B{rng.randint(100000, 999999)}",
             }
         assert draft.operation is not None
         response = {
+            **echo,
             "status": "SUCCESS",
             "message": _SUCCESS_MESSAGES[draft.operation],
             "infiniumDocumentId": f"INF-{rng.randint(1000000, 9999999)}",

@@ -104,6 +104,9 @@ class InvoiceFactory:
         if scenario is not None:
             draft.operation = scenario.operation
             draft.error = scenario.apply(draft, rng, self.hold_context)
+            if scenario.code != "APPROVAL_LIMIT_EXCEEDED":
+                # A replaced line may have grown: only the approval-limit Hold is above it.
+                InvoiceLineFactory.fit_below(draft.lines, int(self.limit_cents * _NORMAL_CAP))
         elif RULES[status].operations:
             draft.operation = rng.choice(RULES[status].operations)
         draft.days_pending = self._days_pending(draft)

@@ -1,0 +1,90 @@
+"""`seed verify`: checks every invariant of the data in a database and says which rows break one."""
+
+import time
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import inspect
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DBAPIError
+
+from models import TABLES
+from seed.app import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
+from seed.checks import CheckResult, all_checks, run_check
+from seed.console import register_secrets, stdout_console
+from seed.database import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine
+from seed.errors import SeedError
+from seed.schema import UPGRADE_HINT, require_head
+from seed.settings import mask_url, resolve_database_url, secrets_of
+
+
+def require_tables(connection: Connection, where: str) -> None:
+    """The five tables must exist; a database migrated by us must be at the head revision.
+
+    A database filled by another process may have the tables without Alembic's version table.
+    """
+    present = set(inspect(connection).get_table_names())
+    if "alembic_version" in present:
+        require_head(connection, where)
+    missing = [name for name in TABLES if name not in present]
+    if missing:
+        raise SeedError(f"{where} has no table {', '.join(missing)}: {UPGRADE_HINT}")
+
+
+def verify_database(url: URL, lock_timeout: float) -> list[CheckResult]:
+    engine = make_engine(url, lock_timeout)
+    try:
+        with engine.connect() as connection:
+            require_tables(connection, mask_url(url))
+            return [run_check(connection, check) for check in all_checks()]
+    except DBAPIError as exc:
+        raise explain_database_error(exc, url, lock_timeout) from exc
+    finally:
+        engine.dispose()
+
+
+def render_results(console: Console, results: list[CheckResult], elapsed: float) -> None:
+    table = Table(title="Checks", title_justify="left")
+    table.add_column("check")
+    table.add_column("result")
+    table.add_column("rows", justify="right")
+    table.add_column("failing", justify="right")
+    for result in results:
+        table.add_row(
+            result.check.name,
+            "pass" if result.passed else "[bold red]FAIL[/]",
+            f"{result.checked:,}",
+            f"{result.failed:,}",
+        )
+    console.print(table)
+    failed = [r for r in results if not r.passed]
+    for result in failed:
+        console.print(
+            f"FAIL {result.check.name}: {result.check.rule}; {result.failed:,} "
+            f"{result.check.table} row(s), e.g. {', '.join(result.examples)}"
+        )
+    console.print(
+        f"{len(results) - len(failed)} of {len(results)} checks passed in {elapsed:.2f} s"
+    )
+
+
+@app.command()
+def verify(
+    database_url: DatabaseUrlOption = None,
+    target: TargetOption = None,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Check every invariant of the Hold Busters data in a database (seeded by us or not):
+    foreign keys, amounts, status rules, responses, dates, days pending, and that each Hold's
+    data shows the defect its error names. Exit 0 when every check passes, 1 otherwise.
+
+    Example: seed verify --database-url sqlite:///holdbusters.db
+    """
+    url = resolve_database_url(database_url, target)
+    register_secrets(secrets_of(url))
+    started = time.perf_counter()
+    results = verify_database(url, lock_timeout)
+    render_results(stdout_console(), results, time.perf_counter() - started)
+    if not all(r.passed for r in results):
+        raise typer.Exit(1)

@@ -1,0 +1,26 @@
+"""A database with every status and every Hold reason, for the scenario, verify and report tests."""
+
+from datetime import date
+
+from sqlalchemy import URL
+
+from seed.factories.holds import SCENARIOS
+from seed.options import SeedOptions
+from seed.seeder import seed_database
+
+AS_OF = date(2026, 11, 24)
+
+
+def seed_every_scenario(url: URL, seed: int = 3, per_status: int = 8) -> None:
+    """One run of all statuses, then one run per Hold reason (Paid and Hold: the duplicate's
+    twin is Paid), all in the same project."""
+    seed_database(url, SeedOptions(seed=seed, as_of=AS_OF, per_status=per_status), "RUNALL")
+    for number, scenario in enumerate(SCENARIOS, start=1):
+        options = SeedOptions(
+            seed=seed * 100 + number,
+            as_of=AS_OF,
+            per_status=2,
+            statuses=("Paid", "Hold"),
+            hold_reasons=(scenario.code,),
+        )
+        seed_database(url, options, f"RUNH{number}")
