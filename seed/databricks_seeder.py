@@ -23,7 +23,7 @@ from seed.schema import require_head
 from seed.seeder import SeedReport, _require_new_run
 from seed.settings import mask_url
 from seed.statement_run import RunLedger, run_statements
-from seed.statement_writer import StatementWriter
+from seed.statement_writer import MAX_STATEMENT_BYTES, StatementWriter
 
 #: The connector logs every retry as a warning; the one-line error says what matters.
 logging.getLogger("databricks.sql").setLevel(logging.CRITICAL)
@@ -36,6 +36,7 @@ def seed_databricks(
     *,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_progress: Progress | None = None,
+    statement_bytes: int = MAX_STATEMENT_BYTES,
 ) -> SeedReport:
     """Write one run with multi-row INSERTs; on any failure remove what it wrote, then raise."""
     where = mask_url(url)
@@ -46,7 +47,7 @@ def seed_databricks(
             require_head(connection, where)
             _require_new_run(connection, run_id)
             existing = find_project(connection, options.project_number)
-            writer = StatementWriter(connection.dialect, _executor(connection))
+            writer = StatementWriter(connection.dialect, _executor(connection), statement_bytes)
             ledger = RunLedger(writer, options, run_id)
             try:
                 result = run_statements(writer, ledger, existing, chunk_size, on_progress)

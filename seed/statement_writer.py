@@ -43,15 +43,15 @@ class StatementWriter:
     # Sink protocol -------------------------------------------------------------------------
 
     def insert(self, table: Table, rows: Sequence[Row]) -> None:
-        buffer = self._buffers[table.name]
+        name = table.name
+        room = self.max_bytes - len(self._header(table).encode("utf-8"))
         for row in rows:
             values = self.values(table, row)
             size = len(values.encode("utf-8")) + 2
-            if self._sizes[table.name] + size > self.max_bytes and buffer:
-                self._flush_through(table.name)
-                buffer = self._buffers[table.name]
-            buffer.append(values)
-            self._sizes[table.name] += size
+            if self._buffers[name] and self._sizes[name] + size > room:
+                self._flush_through(name)
+            self._buffers[name].append(values)
+            self._sizes[name] += size
 
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
         """One UPDATE with a CASE over the keys, after every buffered row is written."""
@@ -118,9 +118,12 @@ class StatementWriter:
             self._buffers[name] = []
             self._sizes[name] = 0
 
-    def _insert_sql(self, table: Table, values: list[str]) -> str:
+    def _header(self, table: Table) -> str:
         columns = ", ".join(self.quote(c.name) for c in table.columns)
-        return f"INSERT INTO {self.name(table)} ({columns}) VALUES\n" + ",\n".join(values)
+        return f"INSERT INTO {self.name(table)} ({columns}) VALUES\n"
+
+    def _insert_sql(self, table: Table, values: list[str]) -> str:
+        return self._header(table) + ",\n".join(values)
 
     def _send(self, sql: str) -> None:
         self.execute(sql)
