@@ -9,7 +9,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
-from seed.databricks_connect import databricks_connect_args
+from seed.databricks_connect import databricks_connect_args, quiet_connector_logs
 from seed.databricks_errors import explain_databricks_error
 from seed.errors import SeedError, UsageError
 from seed.settings import mask_url
@@ -37,6 +37,7 @@ def make_engine(url: URL, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Engine:
         connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT
     elif backend == "databricks":
         connect_args.update(databricks_connect_args(url))
+        quiet_connector_logs()
     try:
         engine = create_engine(url, connect_args=connect_args, poolclass=NullPool)
     except NoSuchModuleError:

@@ -4,6 +4,7 @@ The connector by default retries a failing request for up to 15 minutes (30 atte
 an unreachable host or a stopped warehouse then looks like a hang. We bound it to about a minute.
 """
 
+import logging
 import os
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -33,6 +34,13 @@ OAUTH_M2M = "oauth-m2m"
 HeaderFactory = Callable[[], dict[str, str]]
 
 
+def quiet_connector_logs() -> None:
+    """The connector and urllib3 log every retry as a warning (with stack traces in places);
+    the one-line error the tool prints says what matters."""
+    for name in ("databricks.sql", "urllib3.connectionpool"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def databricks_connect_args(url: URL, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     """``connect_args`` for a ``databricks://`` URL; OAuth M2M when its query says
     ``auth=oauth-m2m`` (the client id and secret come from the environment, never the URL)."""
@@ -49,12 +57,12 @@ def databricks_connect_args(url: URL, environ: Mapping[str, str] | None = None) 
 
 
 def service_principal(host: str, client_id: str, client_secret: str) -> Callable[[], HeaderFactory]:
-    """A credentials provider (the connector's documented ``credentials_provider`` argument) that
-    gets and refreshes OAuth tokens of a service principal with databricks-sdk."""
+    """A credentials provider (the connector's ``credentials_provider`` argument): databricks-sdk
+    gets and refreshes the service principal's OAuth tokens; the connector asks it for headers."""
 
     def provider() -> HeaderFactory:
         try:
-            from databricks.sdk.core import Config, oauth_service_principal
+            from databricks.sdk.core import Config
         except ModuleNotFoundError:
             raise UsageError(
                 "OAuth needs databricks-sdk: pip install 'holdbusters-seeder[databricks]'"
@@ -67,7 +75,7 @@ def service_principal(host: str, client_id: str, client_secret: str) -> Callable
             retry_timeout_seconds=int(RETRY_DURATION),
             http_timeout_seconds=int(SOCKET_TIMEOUT),
         )
-        headers: HeaderFactory = oauth_service_principal(config)
+        headers: HeaderFactory = config.authenticate
         return headers
 
     return provider

@@ -6,7 +6,6 @@ rows this run wrote (all keys begin with ``<run id>-``) are deleted and the ledg
 ``failed``; if even that fails it says ``incomplete`` and the error names the run to purge.
 """
 
-import logging
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -24,9 +23,6 @@ from seed.seeder import SeedReport, _require_new_run
 from seed.settings import mask_url
 from seed.statement_run import RunLedger, run_statements
 from seed.statement_writer import MAX_STATEMENT_BYTES, StatementWriter
-
-#: The connector logs every retry as a warning; the one-line error says what matters.
-logging.getLogger("databricks.sql").setLevel(logging.CRITICAL)
 
 
 def seed_databricks(
