@@ -32,19 +32,19 @@ pytestmark = [
 
 def test_seed_per_status_1_and_remove_it(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli(
-        "--target", "databricks", "--per-status", "1", "--run-id", "RLIVE_TEST",
-        "--project-number", "LIVE-TEST",
+        "--target", "databricks", "--per-status", "1", "--project-number", "LIVE-TEST"
     )  # fmt: skip
     assert result.code == 0, result.err
-    statements = re.search(r"\((\d+) statements\)", result.out)
-    assert statements is not None and int(statements.group(1)) <= 7
+    seeded = re.search(r"Seeded run (\w+) .*\((\d+) statements\)", result.out)
+    assert seeded is not None and int(seeded.group(2)) <= 7
+    run_id = seeded.group(1)
     engine = make_engine(resolve_database_url(target="databricks"))
     try:
         with engine.connect() as connection:
             invoices = TABLES["invoices"]
-            count = select(func.count()).where(invoices.c.id.startswith("RLIVE_TEST-"))
+            count = select(func.count()).where(invoices.c.id.startswith(f"{run_id}-"))
             assert connection.execute(count).scalar_one() == 5
-            delete_run_rows(connection, "RLIVE_TEST")
+            delete_run_rows(connection, run_id)
             assert connection.execute(count).scalar_one() == 0
     finally:
         engine.dispose()
