@@ -11,11 +11,11 @@ from seed.settings import mask_url
 _RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("failed to resolve", "name or service not known", "nodename nor servname"),
-        "cannot resolve the host {host}: check DATABRICKS_SERVER_HOSTNAME",
+        "cannot resolve the host {host}: check the host name (DATABRICKS_SERVER_HOSTNAME)",
     ),
     (
         ("connection refused", "failed to establish a new connection", "network is unreachable"),
-        "cannot reach {host}: check DATABRICKS_SERVER_HOSTNAME and your network",
+        "cannot reach {host}: check the host name (DATABRICKS_SERVER_HOSTNAME) and your network",
     ),
     (
         ("401", "403", "unauthorized", "forbidden", "invalid access token", "invalid_client"),

@@ -114,6 +114,7 @@ def test_an_unreachable_host_fails_fast_with_the_real_connector(
     result = run_cli("--target", "databricks", "--per-status", "1")
     assert result.code == 1
     assert result.err == (
-        "error: cannot reach 127.0.0.1: check DATABRICKS_SERVER_HOSTNAME and your network\n"
+        "error: cannot reach 127.0.0.1: check the host name (DATABRICKS_SERVER_HOSTNAME) "
+        "and your network\n"
     )
     assert TOKEN not in result.out + result.err
