@@ -1,6 +1,7 @@
 """Connecting to Databricks: bounded retries, OAuth without a token in the URL, one-line errors
 for each way it fails, and no secret in anything printed."""
 
+import logging
 from typing import Any
 
 import pytest
@@ -106,8 +107,14 @@ def test_errors_are_one_actionable_line(driver_message: str, expected: str) -> N
 def test_an_unreachable_host_fails_fast_with_the_real_connector(
     run_cli,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """The real connector against a closed port: a bounded retry, one line, no token."""
+    """The real connector against a closed port: a bounded retry, one line, no token, not even
+    in the connector's own debug logs."""
+    monkeypatch.setattr("seed.database.quiet_connector_logs", lambda: None)
+    for name in ("databricks.sql", "urllib3.connectionpool"):  # as if never quietened
+        monkeypatch.setattr(logging.getLogger(name), "level", logging.NOTSET)
+    caplog.set_level(logging.DEBUG)
     for name, value in {**ENV, "DATABRICKS_SERVER_HOSTNAME": "127.0.0.1"}.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("DATABRICKS_TOKEN", TOKEN)
@@ -118,3 +125,5 @@ def test_an_unreachable_host_fails_fast_with_the_real_connector(
         "and your network\n"
     )
     assert TOKEN not in result.out + result.err
+    assert "127.0.0.1" in caplog.text
+    assert TOKEN not in caplog.text
