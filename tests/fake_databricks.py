@@ -17,6 +17,7 @@ from databricks.sql.exc import ServerOperationError
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateTable
+from sqlglot import ErrorLevel
 from sqlglot import expressions as exp
 
 from models import Base
@@ -51,6 +52,8 @@ class FakeDatabricks:
     #: False: record writes without parsing or executing them (fast, for volume counts).
     execute_writes: bool = True
     revision: str | None = field(default_factory=head_revision)
+    #: False: an empty schema, for the migrations to create.
+    schema: bool = True
     statements: list[Recorded] = field(default_factory=list)
     writes: int = 0
     twin: sqlite3.Connection = field(init=False)
@@ -62,6 +65,8 @@ class FakeDatabricks:
         )
         # Stricter than Databricks on purpose: a child row before its parent fails here.
         self.twin.execute("PRAGMA foreign_keys=ON")
+        if not self.schema:
+            return
         for table in Base.metadata.sorted_tables:
             self.twin.execute(str(CreateTable(table).compile(dialect=sqlite.dialect())))
         self.twin.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
@@ -109,6 +114,7 @@ class FakeCursor:
         self.db = db
         self.description: Any = None
         self.rowcount = -1
+        self.lastrowid = None
         self._rows: list[tuple[Any, ...]] = []
 
     def execute(self, operation: str, parameters: dict[str, Any] | None = None) -> None:
@@ -127,7 +133,10 @@ class FakeCursor:
             self.db.writes += 1
             if self.db.fail(self.db.writes, operation):
                 raise ServerOperationError(f"[INJECTED_FAILURE] statement {self.db.writes} failed")
-        twin_sql = sqlglot.transpile(operation, read="databricks", write="sqlite")[0]
+        # Delta table properties have no SQLite spelling: the twin just drops them.
+        twin_sql = sqlglot.transpile(
+            operation, read="databricks", write="sqlite", unsupported_level=ErrorLevel.IGNORE
+        )[0]
         cursor = self.db.twin.execute(twin_sql, params)
         self.description = cursor.description
         self._rows = cursor.fetchall()

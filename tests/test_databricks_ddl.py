@@ -4,6 +4,7 @@ keeps every named primary and foreign key."""
 
 import io
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,10 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlglot import expressions as exp
 
 from models import Base
+from seed.databricks_seeder import seed_databricks
+from seed.options import SeedOptions
 from tests.conftest import ROOT
-from tests.fake_databricks import TOKEN, URL
+from tests.fake_databricks import TOKEN, URL, FakeDatabricks
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 DIALECT = make_url(URL).get_dialect()()
@@ -110,3 +113,24 @@ def expected_type(sql_type: TypeEngine[object]) -> str:
         return f"DECIMAL({sql_type.precision}, {sql_type.scale})"
     names = {Date: "DATE", String: "STRING", Integer: "INT"}
     return next(name for kind, name in names.items() if isinstance(sql_type, kind))
+
+
+def test_alembic_upgrade_online_then_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`alembic -x target=databricks upgrade head` through the real dialect and Alembic's
+    Databricks impl on the fake driver, then a run on the schema it made."""
+    fake = FakeDatabricks(schema=False)
+    engine = fake.engine()
+    config = Config(str(ROOT / "alembic.ini"))
+    config.attributes["configure_logger"] = False
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    created = [r.parsed for r in fake.written() if isinstance(r.parsed, exp.Create)]
+    assert {c.this.this.name for c in created} == set(Base.metadata.tables) | {"alembic_version"}
+    assert fake.twin.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+
+    monkeypatch.setattr("seed.databricks_seeder.make_engine", lambda _url: fake.engine())
+    options = SeedOptions(seed=3, as_of=date(2026, 11, 24), per_status=1)
+    report = seed_databricks(make_url(URL), options, "RMIG")
+    assert report.statements == 7
+    assert len(fake.keys("invoices")) == 5
