@@ -11,6 +11,7 @@ from typing import IO
 
 from sqlalchemy.dialects import registry
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import NoSuchModuleError
 
 from seed.errors import SeedError, UsageError
 from seed.literals import DIALECTS
@@ -27,7 +28,7 @@ def load_dialect(name: str) -> Dialect:
         raise UsageError(f"unknown dialect {name!r}: choose from {', '.join(DIALECTS)}")
     try:
         dialect: Dialect = registry.load(name)(paramstyle="named")
-    except ModuleNotFoundError:
+    except (ModuleNotFoundError, NoSuchModuleError):
         raise UsageError(
             f"the {name} dialect is not installed: pip install 'holdbusters-seeder[{name}]'"
         ) from None
