@@ -62,7 +62,10 @@ def main() -> None:
             _run(conn)
     except SeedError as error:
         _fail(error)
-    except DBAPIError as exc:
+    except Exception as exc:
+        # The Databricks connector also fails with urllib3 errors (unreachable host, retries).
+        if not isinstance(exc, DBAPIError) and url.get_backend_name() != "databricks":
+            raise
         _fail(explain_database_error(exc, url, DEFAULT_LOCK_TIMEOUT))
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from seed.app import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
 from seed.console import print_error, register_secrets, stderr_console, stdout_console
 from seed.database import DEFAULT_LOCK_TIMEOUT
+from seed.databricks_seeder import seed_databricks
 from seed.errors import SeedError, UsageError
 from seed.factories.holds import parse_hold_reasons
 from seed.options import (
@@ -27,6 +28,7 @@ from seed.progress import invoice_progress
 from seed.run import DEFAULT_CHUNK_SIZE, check_run_id, new_run_id
 from seed.seeder import seed_database
 from seed.settings import resolve_database_url, secrets_of
+from seed.sql_script import write_sql_script
 from seed.statuses import parse_statuses
 from seed.summary import render_summary
 
@@ -118,6 +120,22 @@ def seed(
             show_default="new",
         ),
     ] = None,
+    sql_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--sql-file",
+            help="Write the run's SQL statements to this file instead of executing them.",
+            show_default=False,
+        ),
+    ] = None,
+    dialect: Annotated[
+        str | None,
+        typer.Option(
+            "--dialect",
+            help="SQL dialect of --sql-file: databricks, postgresql or sqlite.",
+            show_default="the database URL's",
+        ),
+    ] = None,
     chunk_size: Annotated[
         int, typer.Option("--chunk-size", min=1, help="Invoices generated and written at a time.")
     ] = DEFAULT_CHUNK_SIZE,
@@ -132,6 +150,8 @@ def seed(
     once with `alembic upgrade head`.
 
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
+
+    Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -149,18 +169,35 @@ def seed(
         approval_limit=parse_amount(approval_limit, "--approval-limit"),
     )
     run = check_run_id(run_id) if run_id else new_run_id()
-    url = resolve_database_url(database_url, target)
-    register_secrets(secrets_of(url))
-    with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
-        report = seed_database(
-            url,
-            options,
-            run,
-            csv_dir=csv_dir,
-            chunk_size=chunk_size,
-            lock_timeout=lock_timeout,
-            on_progress=progress,
+    if dialect is not None and sql_file is None:
+        raise UsageError("--dialect names the dialect of --sql-file: give --sql-file too")
+    if sql_file is not None and csv_dir is not None:
+        raise UsageError("give either --sql-file or --csv, not both")
+    if sql_file is not None and dialect is not None:
+        backend = dialect
+    else:
+        url = resolve_database_url(database_url, target)
+        register_secrets(secrets_of(url))
+        backend = url.get_backend_name()
+    if backend == "databricks" and sql_file is None and csv_dir is not None:
+        raise UsageError(
+            "--csv is for local databases; on Databricks use --sql-file or seed directly"
         )
+    with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
+        if sql_file is not None:
+            report = write_sql_script(sql_file, backend, options, run, chunk_size, progress)
+        elif backend == "databricks":
+            report = seed_databricks(url, options, run, chunk_size=chunk_size, on_progress=progress)
+        else:
+            report = seed_database(
+                url,
+                options,
+                run,
+                csv_dir=csv_dir,
+                chunk_size=chunk_size,
+                lock_timeout=lock_timeout,
+                on_progress=progress,
+            )
     render_summary(stdout_console(), report)
 
 

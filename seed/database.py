@@ -9,6 +9,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
+from seed.databricks_connect import databricks_connect_args, quiet_connector_logs
+from seed.databricks_errors import explain_databricks_error
 from seed.errors import SeedError, UsageError
 from seed.settings import mask_url
 
@@ -33,6 +35,9 @@ def make_engine(url: URL, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Engine:
         connect_args["timeout"] = lock_timeout
     elif backend == "postgresql":
         connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT
+    elif backend == "databricks":
+        connect_args.update(databricks_connect_args(url))
+        quiet_connector_logs()
     try:
         engine = create_engine(url, connect_args=connect_args, poolclass=NullPool)
     except NoSuchModuleError:
@@ -71,6 +76,8 @@ def _use_real_sqlite_transactions(engine: Engine) -> None:
 
 def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) -> SeedError:
     """One line that says what is wrong with the database and how to fix it."""
+    if url.get_backend_name() == "databricks":
+        return explain_databricks_error(exc, url)
     where = mask_url(url)
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     text = (

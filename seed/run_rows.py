@@ -1,7 +1,7 @@
 """A run's rows: every key a run writes begins with ``<run id>-``, so its rows can be counted and
 removed set-based, children first, on any backend (no LIKE: ``_`` is a wildcard there)."""
 
-from sqlalchemy import ColumnElement, Table, and_, delete, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, FromClause, and_, delete, exists, func, not_, or_, select
 from sqlalchemy.engine import Connection
 
 from models import TABLES
@@ -11,14 +11,18 @@ def _prefix(run_id: str) -> str:
     return f"{run_id}-"
 
 
-def belongs_to_run(table: Table, run_id: str) -> ColumnElement[bool]:
+def belongs_to_run(table: FromClause, run_id: str) -> ColumnElement[bool]:
     prefix = _prefix(run_id)
     return func.substr(table.c.id, 1, len(prefix)) == prefix
 
 
 def _used_by_other_runs(project_id: ColumnElement[str], run_id: str) -> ColumnElement[bool]:
-    """Another run's budget lines or invoices belong to this project."""
-    budget, invoices = TABLES["budget_lines"], TABLES["invoices"]
+    """Another run's budget lines or invoices belong to this project.
+
+    Aliased: the budget-line rule correlates on budget_lines itself, and an unaliased inner
+    budget_lines would shadow the outer one (making every project look shared)."""
+    budget = TABLES["budget_lines"].alias("other_budget_lines")
+    invoices = TABLES["invoices"].alias("other_invoices")
     return or_(
         exists().where(budget.c.project_id == project_id, not_(belongs_to_run(budget, run_id))),
         exists().where(invoices.c.project_id == project_id, not_(belongs_to_run(invoices, run_id))),

@@ -1,0 +1,171 @@
+"""A fake Databricks DB-API connection for the real dialect: records what reaches the driver.
+
+Every statement is parsed with sqlglot (``read="databricks"``), then transpiled to SQLite and
+executed on an in-memory twin of the schema, so tests can assert both the statements and their
+effect. Like Databricks, the twin does not enforce foreign keys and every statement commits.
+"""
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlglot
+from databricks.sql.exc import ServerOperationError
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.schema import CreateTable
+from sqlglot import ErrorLevel
+from sqlglot import expressions as exp
+
+from models import Base
+from seed.schema import head_revision
+
+URL = (
+    "databricks://token:dapiFAKE0123456789abcdef@adb-123.azuredatabricks.net"
+    "?http_path=/sql/1.0/warehouses/abc123&catalog=main&schema=holdbusters"
+)
+TOKEN = "dapiFAKE0123456789abcdef"
+
+
+# What the connector returns for these column types (the twin stores text).
+sqlite3.register_converter("DATETIME", lambda raw: datetime.fromisoformat(raw.decode()))
+sqlite3.register_converter("NUMERIC", lambda raw: Decimal(raw.decode()))
+
+
+@dataclass
+class Recorded:
+    sql: str
+    parameters: dict[str, Any]
+    #: None when the fake was told not to execute writes.
+    parsed: exp.Expression | None
+
+
+@dataclass
+class FakeDatabricks:
+    """``fail`` decides, from the number of the write statement (1-based) and its SQL, whether
+    the driver raises instead of executing it."""
+
+    fail: Callable[[int, str], bool] = lambda _number, _sql: False
+    #: False: record writes without parsing or executing them (fast, for volume counts).
+    execute_writes: bool = True
+    revision: str | None = field(default_factory=head_revision)
+    #: False: an empty schema, for the migrations to create.
+    schema: bool = True
+    statements: list[Recorded] = field(default_factory=list)
+    writes: int = 0
+    twin: sqlite3.Connection = field(init=False)
+    connect_kwargs: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.twin = sqlite3.connect(
+            ":memory:", isolation_level=None, detect_types=sqlite3.PARSE_DECLTYPES
+        )
+        # Stricter than Databricks on purpose: a child row before its parent fails here.
+        self.twin.execute("PRAGMA foreign_keys=ON")
+        if not self.schema:
+            return
+        for table in Base.metadata.sorted_tables:
+            self.twin.execute(str(CreateTable(table).compile(dialect=sqlite.dialect())))
+        self.twin.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        if self.revision is not None:
+            self.twin.execute("INSERT INTO alembic_version VALUES (?)", (self.revision,))
+
+    def engine(self) -> Engine:
+        """The real dialect and SQLAlchemy on top of this fake driver."""
+        return create_engine(URL, creator=self.connect)
+
+    def connect(self) -> "FakeConnection":
+        return FakeConnection(self)
+
+    def rows(self, table: str) -> list[tuple[Any, ...]]:
+        return self.twin.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+
+    def keys(self, table: str) -> set[str]:
+        return {row[0] for row in self.rows(table)}
+
+    def written(self) -> list[Recorded]:
+        """Recorded statements that change data (not the reads)."""
+        return [
+            r
+            for r in self.statements
+            if not r.sql.lstrip().upper().startswith(("SELECT", "DESCRIBE"))
+        ]
+
+
+class FakeConnection:
+    def __init__(self, db: FakeDatabricks) -> None:
+        self.db = db
+
+    def cursor(self) -> "FakeCursor":
+        return FakeCursor(self.db)
+
+    def commit(self) -> None:
+        """Databricks commits every statement on its own."""
+
+    def close(self) -> None:
+        pass
+
+
+class FakeCursor:
+    def __init__(self, db: FakeDatabricks) -> None:
+        self.db = db
+        self.description: Any = None
+        self.rowcount = -1
+        self.lastrowid = None
+        self._rows: list[tuple[Any, ...]] = []
+
+    def execute(self, operation: str, parameters: dict[str, Any] | None = None) -> None:
+        params = dict(parameters or {})
+        read = operation.lstrip().upper().startswith(("SELECT", "DESCRIBE"))
+        if not read and not self.db.execute_writes:
+            self.db.statements.append(Recorded(operation, params, None))
+            self.db.writes += 1
+            return
+        parsed = sqlglot.parse_one(operation, read="databricks")
+        self.db.statements.append(Recorded(operation, params, parsed))
+        if isinstance(parsed, exp.Describe):
+            self._describe(operation)
+            return
+        if not read:
+            self.db.writes += 1
+            if self.db.fail(self.db.writes, operation):
+                raise ServerOperationError(f"[INJECTED_FAILURE] statement {self.db.writes} failed")
+        # Delta table properties have no SQLite spelling: the twin just drops them.
+        twin_sql = sqlglot.transpile(
+            operation, read="databricks", write="sqlite", unsupported_level=ErrorLevel.IGNORE
+        )[0]
+        cursor = self.db.twin.execute(twin_sql, params)
+        self.description = cursor.description
+        self._rows = cursor.fetchall()
+        self.rowcount = cursor.rowcount
+
+    def _describe(self, operation: str) -> None:
+        """DESCRIBE TABLE EXTENDED is how the dialect asks whether a table exists."""
+        table = operation.rsplit("`.`", 1)[-1].strip("`")
+        found = self.db.twin.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()
+        if found is None or (table == "alembic_version" and self.db.revision is None):
+            raise ServerOperationError(f"[TABLE_OR_VIEW_NOT_FOUND] The table {table} is missing")
+        self.description = [
+            (name, "string", None, None, None, None, None)
+            for name in ("col_name", "data_type", "comment")
+        ]
+        self._rows = []
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        rows, self._rows = self._rows, []
+        return rows
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        return self._rows.pop(0) if self._rows else None
+
+    def fetchmany(self, size: int = 1) -> list[tuple[Any, ...]]:
+        rows, self._rows = self._rows[:size], self._rows[size:]
+        return rows
+
+    def close(self) -> None:
+        pass
