@@ -136,12 +136,10 @@ def url_arg(url: URL) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Tests never see the developer's DATABASE_URL or Databricks credentials."""
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """Tests never see the developer's DATABASE_URL, and only live Databricks tests see the
+    DATABRICKS_* variables (they run only when those are set)."""
+    live = request.node.get_closest_marker("databricks_live") is not None
     for name in list(os.environ):
-        if name == "DATABASE_URL" or (name.startswith("DATABRICKS_") and not _live_databricks()):
+        if name == "DATABASE_URL" or (name.startswith("DATABRICKS_") and not live):
             monkeypatch.delenv(name, raising=False)
-
-
-def _live_databricks() -> bool:
-    return bool(os.environ.get("HOLDBUSTERS_LIVE_DATABRICKS"))

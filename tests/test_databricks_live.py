@@ -1,6 +1,6 @@
-"""Against a real Databricks workspace, only when HOLDBUSTERS_LIVE_DATABRICKS=1 and the
-DATABRICKS_* variables are set (the schema must be migrated: alembic -x target=databricks
-upgrade head). Each run seeds a small run and removes it again."""
+"""Against a real Databricks workspace, only when the DATABRICKS_* variables are set (the
+schema must be migrated: alembic -x target=databricks upgrade head). Each run seeds a small run
+and removes it again."""
 
 import os
 import re
@@ -20,8 +20,8 @@ NEEDED = (
     "DATABRICKS_SCHEMA",
 )
 missing = [name for name in NEEDED if not os.environ.get(name)]
-if not os.environ.get("HOLDBUSTERS_LIVE_DATABRICKS"):
-    missing.insert(0, "HOLDBUSTERS_LIVE_DATABRICKS=1")
+if not os.environ.get("DATABRICKS_TOKEN") and not os.environ.get("DATABRICKS_CLIENT_SECRET"):
+    missing.append("DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET)")
 
 pytestmark = [
     pytest.mark.databricks_live,
