@@ -5,7 +5,6 @@ the request, a line without a budget line, a PO that differs, a total above the 
 a twin invoice with the same amount, ...) and returns the error Infinium answered with.
 """
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -14,7 +13,7 @@ from seed.catalog import RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
 from seed.errors import UsageError
 from seed.factories.drafts import HoldError, InvoiceDraft
 from seed.factories.invoice_line import InvoiceLineFactory
-from seed.values import format_money
+from seed.values import Draws, format_money
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class HoldContext:
     draft_of: Callable[[int], InvoiceDraft]
 
 
-Apply = Callable[[InvoiceDraft, random.Random, HoldContext], HoldError]
+Apply = Callable[[InvoiceDraft, Draws, HoldContext], HoldError]
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class HoldScenario:
         return self.code.lower().replace("_", "-")
 
 
-def _vendor_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _vendor_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     unknown = f"V-{rng.randint(90000, 99999)}"
     draft.vendor_id = unknown
     return HoldError(
@@ -58,7 +57,7 @@ def _vendor_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
     )
 
 
-def _budget_line_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _budget_line_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     category = rng.choice(UNBUDGETED_CATEGORIES)
     position = rng.randrange(len(draft.lines))
     draft.lines[position] = ctx.lines.line_for(rng, category, draft.lines[position].amount_cents)
@@ -72,7 +71,7 @@ def _budget_line_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldCon
     )
 
 
-def _po_mismatch(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _po_mismatch(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     received = f"PO-{rng.randint(10000, 99999)}"
     while received == draft.po_number:
         received = f"PO-{rng.randint(10000, 99999)}"
@@ -87,7 +86,7 @@ def _po_mismatch(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> H
     )
 
 
-def _approval_limit(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _approval_limit(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     limit = ctx.approval_limit_cents
     InvoiceLineFactory.fit_above(draft.lines, limit)
     total = draft.total_cents
@@ -102,7 +101,7 @@ def _approval_limit(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -
     )
 
 
-def _duplicate_invoice(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _duplicate_invoice(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     twin = ctx.draft_of(draft.index - 1)
     assert draft.submitted_at is not None and twin.submitted_at is not None
     draft.vendor, draft.vendor_id, draft.po_number = twin.vendor, twin.vendor_id, twin.po_number
@@ -128,7 +127,7 @@ def _duplicate_invoice(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext
     )
 
 
-def _gl_period_closed(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _gl_period_closed(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     assert draft.submitted_at is not None
     month_start = draft.submitted_at.date().replace(day=1)
     draft.invoice_date = month_start - timedelta(days=rng.randint(1, 20))
@@ -146,7 +145,7 @@ def _gl_period_closed(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
     )
 
 
-def _invalid_tax_code(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _invalid_tax_code(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     position = rng.randrange(len(draft.lines))
     code = rng.choice(RETIRED_TAX_CODES)
     draft.lines[position].tax_code = code
@@ -159,7 +158,7 @@ def _invalid_tax_code(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
     )
 
 
-def _erp_timeout(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _erp_timeout(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     attempts = 3
     draft.response_seconds = attempts * 30 + rng.randint(0, 5)
     return HoldError(

@@ -1,6 +1,5 @@
 """Builds the Infinium request/response pair of a submitted invoice."""
 
-import random
 from datetime import timedelta
 from typing import Any
 
@@ -8,6 +7,7 @@ from models.types import dump_json
 from seed.factories.context import RunContext
 from seed.factories.drafts import InvoiceDraft
 from seed.statuses import RULES
+from seed.values import Draws
 
 _SUCCESS_MESSAGES = {
     "CREATE": "Invoice created in Infinium",
@@ -20,9 +20,7 @@ class IntegrationResponseFactory:
     def __init__(self, run: RunContext) -> None:
         self.run = run
 
-    def build(
-        self, rng: random.Random, invoice_id: str, draft: InvoiceDraft
-    ) -> dict[str, Any] | None:
+    def build(self, rng: Draws, invoice_id: str, draft: InvoiceDraft) -> dict[str, Any] | None:
         """The response row, or None for an invoice that never reached Infinium (Draft)."""
         rule = RULES[draft.status]
         if rule.response_status is None or draft.operation is None:
@@ -45,7 +43,7 @@ class IntegrationResponseFactory:
             "responded_at": responded_at,
         }
 
-    def _request(self, rng: random.Random, draft: InvoiceDraft) -> dict[str, Any]:
+    def _request(self, rng: Draws, draft: InvoiceDraft) -> dict[str, Any]:
         total = draft.total_cents
         request: dict[str, Any] = {
             "correlationId": f"{rng.getrandbits(64):016x}",
@@ -72,7 +70,7 @@ class IntegrationResponseFactory:
         return request
 
     @staticmethod
-    def _response(rng: random.Random, draft: InvoiceDraft) -> dict[str, Any]:
+    def _response(rng: Draws, draft: InvoiceDraft) -> dict[str, Any]:
         error = draft.error
         if error is not None:
             return {
