@@ -24,7 +24,13 @@ from seed.options import (
     SeedOptions,
 )
 from seed.progress import invoice_progress
-from seed.run import AUTO_WORKERS_FROM, DEFAULT_CHUNK_SIZE, check_run_id, new_run_id
+from seed.run import (
+    AUTO_WORKERS_FROM,
+    DEFAULT_CHUNK_SIZE,
+    auto_workers,
+    check_run_id,
+    new_run_id,
+)
 from seed.seeder import seed_database
 from seed.settings import resolve_database_url, secrets_of
 from seed.statuses import parse_statuses
@@ -169,7 +175,7 @@ def seed(
             chunk_size=chunk_size,
             lock_timeout=lock_timeout,
             on_progress=progress,
-            workers=workers,
+            workers=auto_workers(options.invoice_count) if workers is None else workers,
         )
     render_summary(stdout_console(), report)
 

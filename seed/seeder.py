@@ -18,7 +18,7 @@ from seed.existing_project import find_project
 from seed.fast_sinks import connection_sink
 from seed.ledger import ledger_row
 from seed.options import SeedOptions
-from seed.run import DEFAULT_CHUNK_SIZE, Progress, RunResult, auto_workers, write_run
+from seed.run import DEFAULT_CHUNK_SIZE, Progress, RunResult, write_run
 from seed.schema import UPGRADE_HINT, require_head
 from seed.settings import mask_url
 from seed.sinks import CsvSink, Sink
@@ -48,12 +48,12 @@ def seed_database(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     on_progress: Progress | None = None,
     before_commit: Callable[[Connection], None] | None = None,
-    workers: int | None = None,
+    workers: int = 0,
 ) -> SeedReport:
     """Write one run; on any error roll back, so the database is exactly as it was.
 
-    ``workers``: processes that generate invoices while this one writes; None picks
-    :func:`auto_workers`.
+    ``workers``: processes that generate invoices while this one writes (spawned: a script
+    that asks for them needs the usual ``if __name__ == "__main__":`` guard).
     """
     where = mask_url(url)
     path = sqlite_path(url)
@@ -84,7 +84,7 @@ def seed_database(
                     find_project(connection, options.project_number),
                     chunk_size,
                     on_progress,
-                    auto_workers(options.invoice_count) if workers is None else workers,
+                    workers,
                 )
                 connection.execute(
                     insert(SeedRun),
