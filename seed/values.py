@@ -50,6 +50,12 @@ def cents_to_decimal(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2)
 
 
+def amount_text(cents: int) -> str:
+    """``12345`` -> ``"123.45"``: an amount as the Infinium API writes it."""
+    whole, part = divmod(cents, 100)
+    return f"{whole}.{part:02d}"
+
+
 def format_money(cents: int, currency: str = "USD") -> str:
     sign = "-" if cents < 0 else ""
     cents = abs(cents)

@@ -13,7 +13,7 @@ from seed.catalog import RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
 from seed.errors import UsageError
 from seed.factories.drafts import HoldError, InvoiceDraft
 from seed.factories.invoice_line import InvoiceLineFactory
-from seed.values import Draws, format_money
+from seed.values import Draws, amount_text, format_money
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def _approval_limit(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldEr
         f"Total {format_money(total)} is above the approver's limit of {format_money(limit)}; "
         "route to a director for approval.",
         "amount",
-        f"{total // 100}.{total % 100:02d}",
+        amount_text(total),
     )
 
 

@@ -7,7 +7,7 @@ from models.types import dump_json
 from seed.factories.context import RunContext
 from seed.factories.drafts import InvoiceDraft
 from seed.statuses import RULES
-from seed.values import Draws
+from seed.values import Draws, amount_text
 
 _SUCCESS_MESSAGES = {
     "CREATE": "Invoice created in Infinium",
@@ -55,12 +55,12 @@ class IntegrationResponseFactory:
             "poNumber": draft.po_number,
             "projectNumber": self.run.project.project_number,
             "currency": self.run.options.currency,
-            "amount": f"{total // 100}.{total % 100:02d}",
+            "amount": amount_text(total),
             "lines": [
                 {
                     "lineNumber": number,
                     "costCategory": line.cost_category,
-                    "amount": f"{line.amount_cents // 100}.{line.amount_cents % 100:02d}",
+                    "amount": amount_text(line.amount_cents),
                     "taxCode": line.tax_code,
                 }
                 for number, line in enumerate(draft.lines, start=1)

@@ -43,13 +43,14 @@ class InvoiceLineFactory:
     @staticmethod
     def fit_below(lines: list[LineDraft], cap_cents: int) -> None:
         """Lower the largest lines' quantities until the total is at most ``cap_cents``."""
-        while sum(line.amount_cents for line in lines) > cap_cents:
+        total = sum(line.amount_cents for line in lines)
+        while total > cap_cents:
             largest = max(lines, key=lambda line: line.amount_cents)
-            excess = sum(line.amount_cents for line in lines) - cap_cents
-            cut = math.ceil(excess * 100 / largest.price_cents)
+            cut = math.ceil((total - cap_cents) * 100 / largest.price_cents)
             largest.quantity_hundredths = max(largest.quantity_hundredths - cut, 1)
             if largest.amount_cents <= 1 and all(line.amount_cents <= 1 for line in lines):
                 return
+            total = sum(line.amount_cents for line in lines)
 
     @staticmethod
     def fit_above(lines: list[LineDraft], floor_cents: int) -> None:
