@@ -105,10 +105,13 @@ def iter_batches(
         for start, stop in ranges:
             yield build_batch(factory, start, stop, encoder)
         return
-    with ordered_map(_build_in_worker, ranges[1:], workers, _start_worker, (run, encoder)) as later:
-        # This process makes the first chunk while the workers start.
-        yield build_batch(factory, *ranges[0], encoder)
-        yield from later
+    # Writing a chunk takes about a quarter of the time making it does, so this process makes
+    # every (workers + 2)-th chunk itself, the first one among them while the workers start.
+    mine = set(range(0, len(ranges), workers + 2))
+    theirs = [r for number, r in enumerate(ranges) if number not in mine]
+    with ordered_map(_build_in_worker, theirs, workers, _start_worker, (run, encoder)) as later:
+        for number, (start, stop) in enumerate(ranges):
+            yield build_batch(factory, start, stop, encoder) if number in mine else next(later)
 
 
 _worker: tuple[InvoiceFactory, RowEncoder | None] | None = None

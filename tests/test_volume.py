@@ -183,3 +183,20 @@ def test_progress_on_a_terminal_unless_quiet(sqlite_url: URL, quiet: bool) -> No
         assert shown == ""
     else:
         assert "seeding" in shown and "200/200" in shown and "rows/s" in shown
+
+
+@pytest.mark.slow
+def test_the_benchmark_runs_as_the_readme_says() -> None:
+    tiny = ("--sizes", "20", "--repeats", "1", "--peer-limit", "10", "--no-pg")
+    done = subprocess.run(
+        [sys.executable, "bench/benchmark.py", *tiny],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    for approach in ("(a) floor", "(b) ORM", "(c) factory_boy", "(d) ours"):
+        assert approach in done.stdout
+    assert "ours/floor" in done.stdout and "peer/ours" in done.stdout
+    assert "measured at 10 invoices and scaled x2" in done.stdout
