@@ -32,32 +32,35 @@ Copies = Callable[[int], list[URL]]
 @pytest.fixture
 def copies(db_url: URL, tmp_path: Path) -> Iterator[Copies]:
     """Fresh copies of the migrated database: file copies (SQLite) or templates (PostgreSQL)."""
-    made: list[URL] = []
+    if db_url.get_backend_name() == "sqlite":
+        assert db_url.database is not None
+        template = db_url.database
+
+        def copy_file(count: int) -> list[URL]:
+            targets = [tmp_path / f"copy{n}.db" for n in range(count)]
+            for target in targets:
+                shutil.copyfile(template, target)
+            return [db_url.set(database=str(target)) for target in targets]
+
+        yield copy_file
+        return
+    made: list[str] = []
     admin = create_engine(db_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
 
-    def make(count: int) -> list[URL]:
-        urls = []
-        for number in range(len(made), len(made) + count):
-            if db_url.get_backend_name() == "sqlite":
-                assert db_url.database is not None
-                target = tmp_path / f"copy{number}.db"
-                shutil.copyfile(db_url.database, target)
-                urls.append(db_url.set(database=str(target)))
-            else:
-                name = f"{db_url.database}_c{number}"
-                with admin.connect() as conn:
-                    conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{db_url.database}"'))
-                urls.append(db_url.set(database=name))
-        made.extend(urls)
-        return urls
+    def clone(count: int) -> list[URL]:
+        names = [f"{db_url.database}_c{n}" for n in range(count)]
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{db_url.database}"'))
+                made.append(name)
+        return [db_url.set(database=name) for name in names]
 
     try:
-        yield make
+        yield clone
     finally:
-        if db_url.get_backend_name() != "sqlite":
-            with admin.connect() as conn:
-                for url in made:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+        with admin.connect() as conn:
+            for name in made:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
