@@ -156,7 +156,8 @@ def _line(label: str, sample: Sample, ratio: str = "", scale: float = 1.0) -> st
     seconds, rows = sample.seconds * scale, sample.rows * scale
     mark = "*" if scale != 1 else " "
     rss = _rss(sample) + ("*" if scale != 1 else "")
-    return f"  {label:<30} {seconds:8.2f} s{mark} {rows / seconds:>10,.0f} {rss:>14}   {ratio}"
+    line = f"  {label:<30} {seconds:8.2f} s{mark} {rows / seconds:>10,.0f} {rss:>14}   {ratio}"
+    return line.rstrip()
 
 
 def sqlite_table(targets: Targets, count: int, repeats: int, peer_limit: int) -> None:
