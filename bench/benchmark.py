@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import floor
 import peers
 import psycopg
 from sqlalchemy import URL, create_engine, make_url, text
@@ -55,11 +56,11 @@ def _pg_dsn(target: str) -> str:
 
 
 CHILDREN: dict[str, Callable[[str, int, int], int]] = {
-    "floor": lambda target, count, _: peers.sqlite_floor(target, count),
+    "floor": lambda target, count, _: floor.sqlite_floor(target, count),
     "orm": lambda target, count, _: peers.orm_unit_of_work(target, count),
     "factory_boy": lambda target, count, _: peers.factory_boy(target, count),
     "ours": lambda target, count, workers: _ours(f"sqlite:///{target}", count, workers),
-    "copy_floor": lambda target, count, _: peers.copy_floor(_pg_dsn(target), count),
+    "copy_floor": lambda target, count, _: floor.copy_floor(_pg_dsn(target), count),
     "ours_pg": _ours,
 }
 
@@ -160,14 +161,33 @@ def _line(label: str, sample: Sample, ratio: str = "", scale: float = 1.0) -> st
     return line.rstrip()
 
 
-def sqlite_table(targets: Targets, count: int, repeats: int, peer_limit: int) -> None:
+def _against_floor(
+    kinds: tuple[str, str],
+    labels: tuple[str, str],
+    new_target: Callable[[], str],
+    count: int,
+    repeats: int,
+) -> Sample:
+    """Prints the floor's line and ours with the ratio ours/floor; returns ours."""
     workers = auto_workers(count)
-    print(f"\nSQLite, {count:,} invoices, median of {repeats} (fresh file each run)")
     print(f"  {'approach':<30} {'time':>10} {'rows/s':>10} {'peak RSS':>14}   ratio")
-    floor = median_of("floor", targets.sqlite, count, repeats)
-    ours = median_of("ours", targets.sqlite, count, repeats, workers)
-    print(_line("(a) floor: sqlite3 executemany", floor))
-    print(_line(f"(d) ours: seed, {workers} worker(s)", ours, f"ours/floor {_r(ours, floor)}"))
+    base = median_of(kinds[0], new_target, count, repeats)
+    ours = median_of(kinds[1], new_target, count, repeats, workers)
+    print(_line(labels[0], base))
+    ratio = f"ours/floor {ours.seconds / base.seconds:.2f}"
+    print(_line(f"{labels[1]}: seed, {workers} worker(s)", ours, ratio))
+    return ours
+
+
+def sqlite_table(targets: Targets, count: int, repeats: int, peer_limit: int) -> None:
+    print(f"\nSQLite, {count:,} invoices, median of {repeats} (fresh file each run)")
+    ours = _against_floor(
+        ("floor", "ours"),
+        ("(a) floor: sqlite3 executemany", "(d) ours"),
+        targets.sqlite,
+        count,
+        repeats,
+    )
     peer_count = min(count, peer_limit)
     scale = count / peer_count
     for kind, label in (("orm", "(b) ORM unit of work"), ("factory_boy", "(c) factory_boy")):
@@ -181,18 +201,15 @@ def sqlite_table(targets: Targets, count: int, repeats: int, peer_limit: int) ->
         )
 
 
-def _r(ours: Sample, floor: Sample) -> str:
-    return f"{ours.seconds / floor.seconds:.2f}"
-
-
 def pg_table(targets: Targets, count: int, repeats: int) -> None:
-    workers = auto_workers(count)
     print(f"\nPostgreSQL, {count:,} invoices, median of {repeats} (fresh database each run)")
-    print(f"  {'approach':<30} {'time':>10} {'rows/s':>10} {'peak RSS':>14}   ratio")
-    floor = median_of("copy_floor", targets.postgres, count, repeats)
-    ours = median_of("ours_pg", targets.postgres, count, repeats, workers)
-    print(_line("COPY floor: psycopg write_row", floor))
-    print(_line(f"ours: seed, {workers} worker(s)", ours, f"ours/floor {_r(ours, floor)}"))
+    _against_floor(
+        ("copy_floor", "ours_pg"),
+        ("COPY floor: psycopg write_row", "ours"),
+        targets.postgres,
+        count,
+        repeats,
+    )
 
 
 def million(targets: Targets, count: int) -> None:
