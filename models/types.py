@@ -6,10 +6,12 @@ from typing import Any
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import Text, TypeDecorator
 
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+
 
 def dump_json(value: Any) -> str:
     """The one JSON text form we store and export: stable key order, compact."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 class JSONText(TypeDecorator[Any]):

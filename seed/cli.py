@@ -25,7 +25,13 @@ from seed.options import (
     SeedOptions,
 )
 from seed.progress import invoice_progress
-from seed.run import DEFAULT_CHUNK_SIZE, check_run_id, new_run_id
+from seed.run import (
+    AUTO_WORKERS_FROM,
+    DEFAULT_CHUNK_SIZE,
+    auto_workers,
+    check_run_id,
+    new_run_id,
+)
 from seed.seeder import seed_database
 from seed.settings import resolve_database_url, secrets_of
 from seed.sql_script import write_sql_script
@@ -139,6 +145,15 @@ def seed(
     chunk_size: Annotated[
         int, typer.Option("--chunk-size", min=1, help="Invoices generated and written at a time.")
     ] = DEFAULT_CHUNK_SIZE,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Processes generating invoices while the main one writes (0: none).",
+            show_default=f"1 from {AUTO_WORKERS_FROM:,} invoices on 2+ cores, else 0",
+        ),
+    ] = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     verbose: Annotated[
@@ -197,6 +212,7 @@ def seed(
                 chunk_size=chunk_size,
                 lock_timeout=lock_timeout,
                 on_progress=progress,
+                workers=auto_workers(options.invoice_count) if workers is None else workers,
             )
     render_summary(stdout_console(), report)
 

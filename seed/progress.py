@@ -18,8 +18,8 @@ from rich.progress import (
 @contextmanager
 def invoice_progress(
     console: Console, total: int, quiet: bool
-) -> Iterator[Callable[[int], None] | None]:
-    """Yields a callback taking the number of invoices done, or None when nothing is shown."""
+) -> Iterator[Callable[[int, int], None] | None]:
+    """Yields a callback taking the invoices and rows done, or None when nothing is shown."""
     if quiet or not console.is_terminal or total == 0:
         yield None
         return
@@ -35,9 +35,9 @@ def invoice_progress(
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("invoices", total=total, rate="")
 
-        def advance(done: int) -> None:
+        def advance(done: int, rows: int) -> None:
             elapsed = progress.tasks[task].elapsed or 0.0
-            rate = f"{done / elapsed:,.0f} invoices/s" if elapsed > 0 else ""
+            rate = f"{rows / elapsed:,.0f} rows/s" if elapsed > 0 else ""
             progress.update(task, completed=done, rate=rate)
 
         yield advance

@@ -1,5 +1,6 @@
 """One run, backend-agnostic: plan the project, stream the invoices, size the budgets."""
 
+import os
 import re
 import secrets
 from collections import Counter
@@ -16,13 +17,23 @@ from seed.catalog import BUDGET_CATEGORIES
 from seed.errors import UsageError
 from seed.existing_project import ExistingProject
 from seed.factories import BudgetLineFactory, ProjectContext, ProjectFactory, RunContext
+from seed.fast_sinks import EncodingSink
 from seed.options import SeedOptions
 from seed.sinks import Row, Sink
 
 DEFAULT_CHUNK_SIZE = 5_000
+#: Runs of at least this many invoices generate them in a worker process by default.
+AUTO_WORKERS_FROM = 20_000
 _RUN_ID = re.compile(r"[A-Za-z0-9_]{1,30}")
 
-Progress = Callable[[int], None]
+#: Told the invoices and the rows written so far, after each chunk.
+Progress = Callable[[int, int], None]
+
+
+def auto_workers(invoice_count: int) -> int:
+    """One generating process beside the writing one, when the run is long enough to pay for
+    starting it (about 0.2 s) and there is a second core."""
+    return 1 if invoice_count >= AUTO_WORKERS_FROM and (os.cpu_count() or 1) > 1 else 0
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -54,8 +65,13 @@ def write_run(
     existing: ExistingProject | None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     on_progress: Progress | None = None,
+    workers: int = 0,
 ) -> RunResult:
-    """Write a whole run to ``sinks``, parents first; the caller owns the transaction."""
+    """Write a whole run to ``sinks``, parents first; the caller owns the transaction.
+
+    ``workers`` processes generate the invoices while this one writes (0: all in this one).
+    With a single sink that takes encoded rows, they are encoded where they are generated.
+    """
     projects = ProjectFactory(options, run_id)
     budget_factory = BudgetLineFactory(options.seed, run_id)
     if existing is None:
@@ -80,16 +96,27 @@ def write_run(
         project_id, options.project_number, {c: line_id for c, (line_id, _) in have.items()}
     )
     spend: Counter[str] = Counter(existing.spend if existing else {})
+    fast = sinks[0] if len(sinks) == 1 and isinstance(sinks[0], EncodingSink) else None
+    batches = iter_batches(
+        RunContext(run_id, options, project),
+        chunk_size,
+        fast.encoder if fast is not None else None,
+        workers,
+    )
     done = 0
-    for batch in iter_batches(RunContext(run_id, options, project), chunk_size):
+    for batch in batches:
         for name, rows in batch.tables():
-            _emit(sinks, result, TABLES[name], rows)
+            if fast is not None:
+                fast.insert_encoded(TABLES[name], rows)
+                result.rows[name] += len(rows)
+            else:
+                _emit(sinks, result, TABLES[name], rows)
         spend.update(batch.spend)
         result.statuses.update(batch.statuses)
         result.hold_codes.update(batch.hold_codes)
         done += len(batch.invoices)
         if on_progress is not None:
-            on_progress(done)
+            on_progress(done, result.rows.total())
 
     raised = raised_budgets({line_id: cents for line_id, cents in have.values()}, spend)
     for sink in sinks:

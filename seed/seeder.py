@@ -15,12 +15,13 @@ from models import SeedRun
 from seed.database import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine, sqlite_path
 from seed.errors import SeedError
 from seed.existing_project import find_project
+from seed.fast_sinks import connection_sink
 from seed.ledger import ledger_row
 from seed.options import SeedOptions
 from seed.run import DEFAULT_CHUNK_SIZE, Progress, RunResult, write_run
 from seed.schema import UPGRADE_HINT, require_head
 from seed.settings import mask_url
-from seed.sinks import ConnectionSink, CsvSink, Sink
+from seed.sinks import CsvSink, Sink
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,13 @@ def seed_database(
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     on_progress: Progress | None = None,
     before_commit: Callable[[Connection], None] | None = None,
+    workers: int = 0,
 ) -> SeedReport:
-    """Write one run; on any error roll back, so the database is exactly as it was."""
+    """Write one run; on any error roll back, so the database is exactly as it was.
+
+    ``workers``: processes that generate invoices while this one writes (spawned: a script
+    that asks for them needs the usual ``if __name__ == "__main__":`` guard).
+    """
     where = mask_url(url)
     path = sqlite_path(url)
     if path is not None and not path.parent.is_dir():
@@ -69,7 +75,7 @@ def seed_database(
                 _serialize_project(connection, options.project_number, lock_timeout)
                 _require_new_run(connection, run_id)
                 started_at = _utcnow()
-                db_sink = ConnectionSink(connection)
+                db_sink = connection_sink(connection)
                 sinks: list[Sink] = [db_sink] if csv_sink is None else [db_sink, csv_sink]
                 result = write_run(
                     sinks,
@@ -78,6 +84,7 @@ def seed_database(
                     find_project(connection, options.project_number),
                     chunk_size,
                     on_progress,
+                    workers,
                 )
                 connection.execute(
                     insert(SeedRun),

@@ -5,7 +5,6 @@ the request, a line without a budget line, a PO that differs, a total above the 
 a twin invoice with the same amount, ...) and returns the error Infinium answered with.
 """
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -14,7 +13,7 @@ from seed.catalog import RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
 from seed.errors import SeedError, UsageError
 from seed.factories.drafts import HoldError, InvoiceDraft
 from seed.factories.invoice_line import InvoiceLineFactory
-from seed.values import cents_to_decimal, format_money
+from seed.values import Draws, amount_text, format_money
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class HoldContext:
 #: How long the integration waits for Infinium per attempt; every other answer comes sooner.
 TIMEOUT_SECONDS = 30
 
-Apply = Callable[[InvoiceDraft, random.Random, HoldContext], HoldError]
+Apply = Callable[[InvoiceDraft, Draws, HoldContext], HoldError]
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class HoldScenario:
         return self.code.lower().replace("_", "-")
 
 
-def _vendor_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _vendor_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     unknown = f"V-{rng.randint(90000, 99999)}"
     draft.vendor_id = unknown
     return HoldError(
@@ -63,7 +62,7 @@ def _vendor_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
     )
 
 
-def _budget_line_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _budget_line_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     # A reused project may budget for a category we call unbudgeted: never pick that one.
     unbudgeted = [c for c in UNBUDGETED_CATEGORIES if c not in ctx.lines.budget_line_ids]
     if not unbudgeted:
@@ -85,7 +84,7 @@ def _budget_line_not_found(draft: InvoiceDraft, rng: random.Random, ctx: HoldCon
     )
 
 
-def _po_mismatch(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _po_mismatch(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     received = f"PO-{rng.randint(10000, 99999)}"
     while received == draft.po_number:
         received = f"PO-{rng.randint(10000, 99999)}"
@@ -101,7 +100,7 @@ def _po_mismatch(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> H
     )
 
 
-def _approval_limit(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _approval_limit(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     limit = ctx.approval_limit_cents
     InvoiceLineFactory.fit_above(draft.lines, limit)
     total = draft.total_cents
@@ -112,12 +111,12 @@ def _approval_limit(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -
         f"Total {format_money(total)} is above the approver's limit of {format_money(limit)}; "
         "route to a director for approval.",
         "amount",
-        str(cents_to_decimal(total)),
-        {"limit": str(cents_to_decimal(limit))},
+        amount_text(total),
+        {"limit": amount_text(limit)},
     )
 
 
-def _duplicate_invoice(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _duplicate_invoice(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     twin = ctx.draft_of(draft.index - 1)
     assert draft.submitted_at is not None and twin.submitted_at is not None
     draft.vendor, draft.vendor_id, draft.po_number = twin.vendor, twin.vendor_id, twin.po_number
@@ -139,12 +138,12 @@ def _duplicate_invoice(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext
         f"{twin.invoice_number} from {twin.vendor.name} dated {twin.invoice_date.isoformat()} "
         f"has the same amount {format_money(total)} on project {ctx.project_number}.",
         "amount",
-        str(cents_to_decimal(total)),
+        amount_text(total),
         {"duplicateOf": twin.invoice_number},
     )
 
 
-def _gl_period_closed(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _gl_period_closed(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     assert draft.submitted_at is not None
     month_start = draft.submitted_at.date().replace(day=1)
     draft.invoice_date = month_start - timedelta(days=rng.randint(1, 20))
@@ -165,7 +164,7 @@ def _gl_period_closed(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
     )
 
 
-def _invalid_tax_code(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _invalid_tax_code(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     position = rng.randrange(len(draft.lines))
     code = rng.choice(RETIRED_TAX_CODES)
     draft.lines[position].tax_code = code
@@ -179,7 +178,7 @@ def _invalid_tax_code(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext)
     )
 
 
-def _erp_timeout(draft: InvoiceDraft, rng: random.Random, ctx: HoldContext) -> HoldError:
+def _erp_timeout(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     attempts = 3
     draft.response_seconds = attempts * TIMEOUT_SECONDS + rng.randint(0, 5)
     return HoldError(

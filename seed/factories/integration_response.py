@@ -1,6 +1,5 @@
 """Builds the Infinium request/response pair of a submitted invoice."""
 
-import random
 from datetime import date, timedelta
 from typing import Any
 
@@ -8,7 +7,7 @@ from models.types import dump_json
 from seed.factories.context import RunContext
 from seed.factories.drafts import InvoiceDraft
 from seed.statuses import RULES
-from seed.values import cents_to_decimal
+from seed.values import Draws, amount_text
 
 _SUCCESS_MESSAGES = {
     "CREATE": "Invoice created in Infinium",
@@ -21,9 +20,7 @@ class IntegrationResponseFactory:
     def __init__(self, run: RunContext) -> None:
         self.run = run
 
-    def build(
-        self, rng: random.Random, invoice_id: str, draft: InvoiceDraft
-    ) -> dict[str, Any] | None:
+    def build(self, rng: Draws, invoice_id: str, draft: InvoiceDraft) -> dict[str, Any] | None:
         """The response row, or None for an invoice that never reached Infinium (Draft)."""
         rule = RULES[draft.status]
         if rule.response_status is None or draft.operation is None:
@@ -47,7 +44,7 @@ class IntegrationResponseFactory:
             "responded_at": responded_at,
         }
 
-    def _request(self, rng: random.Random, draft: InvoiceDraft, sent: date) -> dict[str, Any]:
+    def _request(self, rng: Draws, draft: InvoiceDraft, sent: date) -> dict[str, Any]:
         """The invoice as sent: its own number, date, vendor, PO, project, amount and lines,
         posted on the day it is sent (a scenario may override one of them: its defect)."""
         request: dict[str, Any] = {
@@ -60,13 +57,13 @@ class IntegrationResponseFactory:
             "poNumber": draft.po_number,
             "projectNumber": self.run.project.project_number,
             "currency": self.run.options.currency,
-            "amount": str(cents_to_decimal(draft.total_cents)),
+            "amount": amount_text(draft.total_cents),
             "postingDate": sent.isoformat(),
             "lines": [
                 {
                     "lineNumber": number,
                     "costCategory": line.cost_category,
-                    "amount": str(cents_to_decimal(line.amount_cents)),
+                    "amount": amount_text(line.amount_cents),
                     "taxCode": line.tax_code,
                 }
                 for number, line in enumerate(draft.lines, start=1)
@@ -76,7 +73,7 @@ class IntegrationResponseFactory:
         return request
 
     @staticmethod
-    def _response(rng: random.Random, draft: InvoiceDraft, correlation_id: str) -> dict[str, Any]:
+    def _response(rng: Draws, draft: InvoiceDraft, correlation_id: str) -> dict[str, Any]:
         """Infinium's answer, echoing the request's correlation id and invoice number."""
         echo = {"correlationId": correlation_id, "invoiceNumber": draft.invoice_number}
         error = draft.error

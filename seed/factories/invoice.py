@@ -1,10 +1,10 @@
 """Builds one invoice's whole subtree (invoice, lines, integration response) from its index."""
 
 import math
-import random
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import accumulate
 from typing import Any
 
 from seed.catalog import PAYMENT_TERM_DAYS, VENDORS, Vendor
@@ -14,7 +14,7 @@ from seed.factories.holds import HoldContext, HoldScenario, eligible_scenarios
 from seed.factories.integration_response import IntegrationResponseFactory
 from seed.factories.invoice_line import InvoiceLineFactory
 from seed.statuses import RULES
-from seed.values import business_time, cents_to_decimal, record_rng
+from seed.values import Draws, business_time, cents_to_decimal, record_rng
 
 #: Normal invoices stay below this share of the approval limit.
 _NORMAL_CAP = 0.95
@@ -55,7 +55,7 @@ class InvoiceFactory:
         self.scenarios: tuple[HoldScenario, ...] = eligible_scenarios(
             options.hold_reasons, options.statuses
         )
-        self.scenario_weights = [s.weight for s in self.scenarios]
+        self.scenario_weights = list(accumulate(s.weight for s in self.scenarios))
         self.hold_context = HoldContext(
             run.project.project_number, self.limit_cents, self.lines, self.draft
         )
@@ -63,8 +63,9 @@ class InvoiceFactory:
         self.first_number = number_rng.randrange(10_000_000, 40_000_000)
 
     def build(self, index: int) -> InvoiceTree:
-        rng = record_rng(self.run.options.seed, "response", index)
-        draft = self.draft(index)
+        # One stream per invoice: its response draws continue where its draft's ended.
+        rng = record_rng(self.run.options.seed, "invoice", index)
+        draft = self._draft(rng, index)
         invoice_id = self.run.invoice_id(index)
         return InvoiceTree(
             self._invoice_row(invoice_id, draft),
@@ -73,13 +74,14 @@ class InvoiceFactory:
         )
 
     def draft(self, index: int) -> InvoiceDraft:
+        """Invoice ``index``'s draft, as ``build`` makes it (a duplicate's twin needs it)."""
+        return self._draft(record_rng(self.run.options.seed, "invoice", index), index)
+
+    def _draft(self, rng: Draws, index: int) -> InvoiceDraft:
         options = self.run.options
-        rng = record_rng(options.seed, "invoice", index)
         status = options.status_of(index)
         vendor = self.pinned_vendor or rng.choice(VENDORS)
-        scenario = (
-            rng.choices(self.scenarios, self.scenario_weights)[0] if status == "Hold" else None
-        )
+        scenario = rng.weighted(self.scenarios, self.scenario_weights) if status == "Hold" else None
         if scenario is not None and scenario.code == "APPROVAL_LIMIT_EXCEEDED":
             target = round(self.limit_cents * rng.uniform(1.1, 2.5))
         else:
@@ -112,7 +114,7 @@ class InvoiceFactory:
         draft.days_pending = self._days_pending(draft)
         return draft
 
-    def _timeline(self, rng: random.Random, draft: InvoiceDraft) -> None:
+    def _timeline(self, rng: Draws, draft: InvoiceDraft) -> None:
         """invoice date <= submitted <= approved <= paid <= as-of, per the status's rule."""
         as_of = self.as_of
         status = draft.status

@@ -1,14 +1,15 @@
 """Builds an invoice's line items: realistic quantities and prices that add up to the cent."""
 
 import math
-import random
+from itertools import accumulate
 from typing import Any
 
 from seed.catalog import LINE_CATEGORIES, LINE_ITEMS, VALID_TAX_CODES
 from seed.factories.drafts import LineDraft
-from seed.values import cents_to_decimal
+from seed.values import Draws, cents_to_decimal
 
-_TAX_WEIGHTS = (70, 10, 15, 5)
+#: Weights of the valid tax codes (70, 10, 15, 5), cumulated once.
+_TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
 
 
 class InvoiceLineFactory:
@@ -17,14 +18,14 @@ class InvoiceLineFactory:
     def __init__(self, budget_line_ids: dict[str, str]) -> None:
         self.budget_line_ids = budget_line_ids
 
-    def build_drafts(self, rng: random.Random, target_cents: int) -> list[LineDraft]:
+    def build_drafts(self, rng: Draws, target_cents: int) -> list[LineDraft]:
         """2 to 8 lines of the usual categories whose amounts add up to about ``target_cents``."""
         count = rng.randint(2, 8)
         weights = [rng.uniform(0.5, 2.0) for _ in range(count)]
         scale = target_cents / sum(weights)
         return [self.line_for(rng, rng.choice(LINE_CATEGORIES), round(w * scale)) for w in weights]
 
-    def line_for(self, rng: random.Random, category: str, share_cents: int) -> LineDraft:
+    def line_for(self, rng: Draws, category: str, share_cents: int) -> LineDraft:
         """A line of ``category`` worth about ``share_cents``, in its item's usual quantities."""
         item = rng.choice(LINE_ITEMS[category])
         low_price, high_price = item.price_cents
@@ -34,7 +35,7 @@ class InvoiceLineFactory:
         wanted = share_cents * 100 / price
         quantity = min(max(round(wanted / step) * step, low_qty), high_qty)
         quantity = max(quantity - quantity % step, step)
-        tax_code = rng.choices(VALID_TAX_CODES, _TAX_WEIGHTS)[0]
+        tax_code = rng.weighted(VALID_TAX_CODES, _TAX_CUM_WEIGHTS)
         return LineDraft(
             category, item.description, item.unit_of_measure, quantity, price, tax_code
         )
@@ -42,13 +43,14 @@ class InvoiceLineFactory:
     @staticmethod
     def fit_below(lines: list[LineDraft], cap_cents: int) -> None:
         """Lower the largest lines' quantities until the total is at most ``cap_cents``."""
-        while sum(line.amount_cents for line in lines) > cap_cents:
+        total = sum(line.amount_cents for line in lines)
+        while total > cap_cents:
             largest = max(lines, key=lambda line: line.amount_cents)
-            excess = sum(line.amount_cents for line in lines) - cap_cents
-            cut = math.ceil(excess * 100 / largest.price_cents)
+            cut = math.ceil((total - cap_cents) * 100 / largest.price_cents)
             largest.quantity_hundredths = max(largest.quantity_hundredths - cut, 1)
             if largest.amount_cents <= 1 and all(line.amount_cents <= 1 for line in lines):
                 return
+            total = sum(line.amount_cents for line in lines)
 
     @staticmethod
     def fit_above(lines: list[LineDraft], floor_cents: int) -> None:

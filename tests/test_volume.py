@@ -1,0 +1,205 @@
+"""Volume: chunked, parallel and fast-path runs give the same rows; progress only on a terminal."""
+
+import os
+import pty
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import URL, Connection, create_engine, text
+
+from models import TABLES
+from seed.errors import SeedError
+from seed.fast_sinks import CopySink, SqliteSink, connection_sink
+from seed.options import SeedOptions
+from seed.seeder import seed_database
+from seed.sinks import ConnectionSink
+from tests.conftest import ROOT, url_arg
+from tests.helpers import read_tables
+
+AS_OF = date(2026, 11, 24)
+OPTIONS = SeedOptions(seed=11, as_of=AS_OF, per_status=24)
+
+Copies = Callable[[int], list[URL]]
+
+
+@pytest.fixture
+def copies(db_url: URL, tmp_path: Path) -> Iterator[Copies]:
+    """Fresh copies of the migrated database: file copies (SQLite) or templates (PostgreSQL)."""
+    if db_url.get_backend_name() == "sqlite":
+        assert db_url.database is not None
+        template = db_url.database
+
+        def copy_file(count: int) -> list[URL]:
+            targets = [tmp_path / f"copy{n}.db" for n in range(count)]
+            for target in targets:
+                shutil.copyfile(template, target)
+            return [db_url.set(database=str(target)) for target in targets]
+
+        yield copy_file
+        return
+    made: list[str] = []
+    admin = create_engine(db_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+
+    def clone(count: int) -> list[URL]:
+        names = [f"{db_url.database}_c{n}" for n in range(count)]
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{db_url.database}"'))
+                made.append(name)
+        return [db_url.set(database=name) for name in names]
+
+    try:
+        yield clone
+    finally:
+        with admin.connect() as conn:
+            for name in made:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def test_chunk_size_and_workers_do_not_change_the_rows(copies: Copies) -> None:
+    ways: list[dict[str, Any]] = [
+        {"chunk_size": 5_000, "workers": 0},
+        {"chunk_size": 7, "workers": 0},
+        {"chunk_size": 13, "workers": 1},
+        {"chunk_size": 10, "workers": 2},
+    ]
+    urls = copies(len(ways))
+    for url, way in zip(urls, ways, strict=True):
+        seed_database(url, OPTIONS, "RUNV", **way)
+    first, *others = (read_tables(url) for url in urls)
+    assert len(first["invoices"]) == OPTIONS.invoice_count
+    for other in others:
+        assert other == first
+
+
+def test_the_fast_path_reads_back_like_core_inserts(
+    copies: Copies, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast_url, core_url = copies(2)
+    used: list[ConnectionSink] = []
+
+    def spy(connection: Connection) -> ConnectionSink:
+        used.append(connection_sink(connection))
+        return used[-1]
+
+    monkeypatch.setattr("seed.seeder.connection_sink", spy)
+    fast = seed_database(fast_url, OPTIONS, "RUNF", workers=0)
+    assert (
+        type(used[0]) is {"sqlite": SqliteSink, "postgresql": CopySink}[fast_url.get_backend_name()]
+    )
+    monkeypatch.setattr("seed.seeder.connection_sink", ConnectionSink)
+    core = seed_database(core_url, OPTIONS, "RUNF", workers=0)
+    assert dict(fast.result.rows) == dict(core.result.rows)
+    assert read_tables(fast_url) == read_tables(core_url)
+    if fast_url.get_backend_name() == "sqlite":
+        assert _stored(fast_url) == _stored(core_url)
+
+
+def _stored(url: URL) -> dict[str, list[tuple[Any, ...]]]:
+    """What SQLite holds, value and storage class, below SQLAlchemy's types."""
+    assert url.database is not None
+    with sqlite3.connect(url.database) as conn:
+        return {
+            name: conn.execute(
+                f"SELECT {', '.join(f'{c.name}, typeof({c.name})' for c in table.columns)} "
+                f"FROM {name} ORDER BY id"
+            ).fetchall()
+            for name, table in TABLES.items()
+        }
+
+
+def test_a_failed_fast_write_is_a_database_error_and_rolls_back(sqlite_url: URL) -> None:
+    seed_database(sqlite_url, OPTIONS, "RUNE")
+    assert sqlite_url.database is not None
+    with sqlite3.connect(sqlite_url.database) as conn:
+        conn.execute("DELETE FROM seed_runs")  # so the run id passes the ledger check
+    before = read_tables(sqlite_url)
+    clashing = SeedOptions(seed=11, as_of=AS_OF, per_status=24, project_number="OTHER")
+    with pytest.raises(SeedError, match=r"database error on .*UNIQUE constraint failed"):
+        seed_database(sqlite_url, clashing, "RUNE", chunk_size=10)
+    assert read_tables(sqlite_url) == before
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from seed.cli import main; main()", *args]
+
+
+def _terminal_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
+    env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
+    return env
+
+
+def _seed_args(url: URL, *extra: str) -> tuple[str, ...]:
+    return ("--database-url", url_arg(url), "-n", "40", "--seed", "3", "--chunk-size", "10", *extra)
+
+
+def test_no_progress_when_piped(sqlite_url: URL) -> None:
+    done = subprocess.run(
+        _cli(*_seed_args(sqlite_url, "--workers", "1")),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_terminal_env(),
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "\x1b" not in done.stdout and "rows/s" not in done.stdout
+    assert "Seeded run" in done.stdout
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Runs ``args`` with stderr on a pseudo-terminal; returns the exit code and what it showed."""
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=follower, cwd=ROOT, env=_terminal_env()
+    ) as process:
+        os.close(follower)
+        shown = bytearray()
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other end closed
+                break
+            if not data:
+                break
+            shown.extend(data)
+        code = process.wait(timeout=120)
+    os.close(leader)
+    return code, shown.decode(errors="replace")
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_progress_on_a_terminal_unless_quiet(sqlite_url: URL, quiet: bool) -> None:
+    code, shown = _on_a_terminal(_cli(*_seed_args(sqlite_url, *(["--quiet"] if quiet else []))))
+    assert code == 0, shown
+    if quiet:
+        assert shown == ""
+    else:
+        assert "seeding" in shown and "200/200" in shown and "rows/s" in shown
+
+
+@pytest.mark.slow
+def test_the_benchmark_runs_as_the_readme_says() -> None:
+    tiny = ("--sizes", "20", "--repeats", "1", "--peer-limit", "10", "--no-pg")
+    done = subprocess.run(
+        [sys.executable, "bench/benchmark.py", *tiny],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    for approach in ("(a) floor", "(b) ORM", "(c) factory_boy", "(d) ours"):
+        assert approach in done.stdout
+    assert "ours/floor" in done.stdout and "peer/ours" in done.stdout
+    assert "measured at 10 invoices and scaled x2" in done.stdout
