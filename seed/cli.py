@@ -199,3 +199,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 # Subcommands register themselves on `app` when imported (one module per job in seed/commands/).
+from seed.commands import purge as _purge  # noqa: E402, F401
+from seed.commands import runs as _runs  # noqa: E402, F401

@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
@@ -19,9 +20,17 @@ _DRIVER_EXTRAS = {"postgresql": "postgresql", "databricks": "databricks"}
 
 
 def sqlite_path(url: URL) -> Path | None:
-    """The file of a SQLite URL, or None for an in-memory database."""
+    """The file of a SQLite URL, or None for an in-memory database.
+
+    URI filenames (``sqlite:///file:PATH?mode=ro&uri=true``) name the file after ``file:``.
+    """
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
+    if url.query.get("uri") == "true" and url.database.startswith("file:"):
+        uri = urlsplit(url.database)
+        if url.query.get("mode") == "memory" or uri.path in ("", ":memory:"):
+            return None
+        return Path(unquote(uri.path))
     return Path(url.database)
 
 

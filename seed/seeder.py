@@ -9,16 +9,15 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import URL, Connection
-from sqlalchemy.exc import DBAPIError
 
 from models import SeedRun
-from seed.database import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine, sqlite_path
+from seed.access import open_database
+from seed.database import DEFAULT_LOCK_TIMEOUT
 from seed.errors import SeedError
 from seed.existing_project import find_project
-from seed.ledger import ledger_row
+from seed.ledger import COMPLETE, ledger_row
 from seed.options import SeedOptions
 from seed.run import DEFAULT_CHUNK_SIZE, Progress, RunResult, write_run
-from seed.schema import UPGRADE_HINT, require_head
 from seed.settings import mask_url
 from seed.sinks import ConnectionSink, CsvSink, Sink
 
@@ -49,63 +48,45 @@ def seed_database(
     before_commit: Callable[[Connection], None] | None = None,
 ) -> SeedReport:
     """Write one run; on any error roll back, so the database is exactly as it was."""
-    where = mask_url(url)
-    path = sqlite_path(url)
-    if path is not None and not path.parent.is_dir():
-        raise SeedError(
-            f"the folder {path.parent} of the database does not exist: create it, "
-            f"then {UPGRADE_HINT.removeprefix('run ')}"
-        )
-    if path is not None and not path.is_file():
-        raise SeedError(f"no database at {path}: {UPGRADE_HINT}")
-    engine = make_engine(url, lock_timeout)
     started = time.perf_counter()
-    csv_sink = CsvSink(csv_dir) if csv_dir is not None else None
+    csv_sink: CsvSink | None = None
     try:
-        with engine.connect() as connection:
-            connection.execution_options(sqlite_begin="IMMEDIATE")
-            with connection.begin():
-                require_head(connection, where)
-                _serialize_project(connection, options.project_number, lock_timeout)
-                _require_new_run(connection, run_id)
-                started_at = _utcnow()
-                db_sink = ConnectionSink(connection)
-                sinks: list[Sink] = [db_sink] if csv_sink is None else [db_sink, csv_sink]
-                result = write_run(
-                    sinks,
-                    options,
+        with open_database(url, lock_timeout, write=True) as connection:
+            csv_sink = CsvSink(csv_dir) if csv_dir is not None else None
+            _serialize_project(connection, options.project_number, lock_timeout)
+            _require_new_run(connection, run_id)
+            started_at = _utcnow()
+            db_sink = ConnectionSink(connection)
+            sinks: list[Sink] = [db_sink] if csv_sink is None else [db_sink, csv_sink]
+            result = write_run(
+                sinks,
+                options,
+                run_id,
+                find_project(connection, options.project_number),
+                chunk_size,
+                on_progress,
+            )
+            connection.execute(
+                insert(SeedRun),
+                ledger_row(
                     run_id,
-                    find_project(connection, options.project_number),
-                    chunk_size,
-                    on_progress,
-                )
-                connection.execute(
-                    insert(SeedRun),
-                    ledger_row(
-                        run_id,
-                        options,
-                        result.project_id,
-                        started_at,
-                        _utcnow(),
-                        "complete",
-                        dict(result.rows),
-                    ),
-                )
-                if before_commit is not None:
-                    before_commit(connection)
+                    options,
+                    result.project_id,
+                    started_at,
+                    _utcnow(),
+                    COMPLETE,
+                    dict(result.rows),
+                ),
+            )
+            if before_commit is not None:
+                before_commit(connection)
         files = tuple(csv_sink.commit()) if csv_sink is not None else ()
-    except DBAPIError as exc:
-        if csv_sink is not None:
-            csv_sink.discard()
-        raise explain_database_error(exc, url, lock_timeout) from exc
     except BaseException:
         if csv_sink is not None:
             csv_sink.discard()
         raise
-    finally:
-        engine.dispose()
     return SeedReport(
-        result, options, where, time.perf_counter() - started, db_sink.statements + 1, files
+        result, options, mask_url(url), time.perf_counter() - started, db_sink.statements + 1, files
     )
 
 
