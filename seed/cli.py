@@ -164,6 +164,10 @@ def seed(
     render_summary(stdout_console(), report)
 
 
+#: The exit code of a run stopped by Ctrl-C (SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user errors are one line on stderr, never a traceback."""
     args = sys.argv[1:] if argv is None else argv
@@ -171,6 +175,8 @@ def main(argv: list[str] | None = None) -> None:
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="seed", standalone_mode=False)
+        if code == INTERRUPTED:  # Typer turns Ctrl-C into this exit code without a word
+            raise KeyboardInterrupt
     except typer.TyperException as exc:  # usage errors: bad option values, unknown options
         print_error(exc.format_message())
         code = exc.exit_code
@@ -179,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
         code = 130
     except KeyboardInterrupt:
         print_error("interrupted: the run was rolled back; the database is as it was")
-        code = 130
+        code = INTERRUPTED
     except SeedError as exc:
         if verbose:
             traceback.print_exc()
