@@ -3,6 +3,7 @@ removed set-based, children first, on any backend (no LIKE: ``_`` is a wildcard 
 
 from sqlalchemy import ColumnElement, Table, and_, delete, exists, func, not_, or_, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.selectable import NamedFromClause
 
 from models import TABLES
 
@@ -11,14 +12,18 @@ def _prefix(run_id: str) -> str:
     return f"{run_id}-"
 
 
-def belongs_to_run(table: Table, run_id: str) -> ColumnElement[bool]:
+def belongs_to_run(table: NamedFromClause, run_id: str) -> ColumnElement[bool]:
     prefix = _prefix(run_id)
     return func.substr(table.c.id, 1, len(prefix)) == prefix
 
 
 def _used_by_other_runs(project_id: ColumnElement[str], run_id: str) -> ColumnElement[bool]:
-    """Another run's budget lines or invoices belong to this project."""
-    budget, invoices = TABLES["budget_lines"], TABLES["invoices"]
+    """Another run's budget lines or invoices belong to this project.
+
+    Aliases keep the subqueries apart from the outer query's table (budget lines ask this
+    about their own project), so each one correlates only on ``project_id``.
+    """
+    budget, invoices = TABLES["budget_lines"].alias("other_budget"), TABLES["invoices"]
     return or_(
         exists().where(budget.c.project_id == project_id, not_(belongs_to_run(budget, run_id))),
         exists().where(invoices.c.project_id == project_id, not_(belongs_to_run(invoices, run_id))),
