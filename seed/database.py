@@ -94,6 +94,8 @@ def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) ->
     if "unable to open database file" in lowered:
         return SeedError(f"cannot open {where}: check that its directory exists and is writable")
     if "readonly database" in lowered or "read-only" in lowered:
+        if url.query.get("mode") == "ro":
+            return SeedError(f"{where} is opened read-only: remove mode=ro from the URL to write")
         return SeedError(f"{where} is read-only: make the file and its directory writable")
     if "file is not a database" in lowered:
         return SeedError(f"{where} is not a SQLite database file")
@@ -101,6 +103,7 @@ def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) ->
         "connection refused" in lowered
         or "could not connect" in lowered
         or "timeout expired" in lowered
+        or "failed to resolve host" in lowered
     ):
         return SeedError(
             f"cannot reach the database server of {where}: is it running and reachable?"

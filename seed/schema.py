@@ -5,9 +5,11 @@ from pathlib import Path
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 import migrations
+from models import TABLES
 from seed.errors import SeedError
 
 UPGRADE_HINT = "run `alembic upgrade head` (with the same database URL) first"
@@ -41,6 +43,13 @@ def require_head(connection: Connection, where: str) -> None:
     if current == head:
         return
     if current is None:
+        made_elsewhere = sorted(set(inspect(connection).get_table_names()) & set(TABLES))
+        if made_elsewhere:
+            raise SeedError(
+                f"{where} has tables {', '.join(made_elsewhere)} but no migration history: they "
+                "were not made by these migrations; seed an empty database, or, if they match the "
+                "models (README, Data model), record them with `alembic stamp head`"
+            )
         raise SeedError(f"{where} has no Hold Busters schema: {UPGRADE_HINT}")
     known = {
         script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()

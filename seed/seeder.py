@@ -20,6 +20,7 @@ from seed.options import SeedOptions
 from seed.run import DEFAULT_CHUNK_SIZE, Progress, RunResult, write_run
 from seed.settings import mask_url
 from seed.sinks import ConnectionSink, CsvSink, Sink
+from seed.table_check import require_model_columns
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def seed_database(
     csv_sink: CsvSink | None = None
     try:
         with open_database(url, lock_timeout, write=True) as connection:
-            csv_sink = CsvSink(csv_dir) if csv_dir is not None else None
+            require_model_columns(connection, mask_url(url))
+            csv_sink = _csv_sink(csv_dir)
             _serialize_project(connection, options.project_number, lock_timeout)
             _require_new_run(connection, run_id)
             started_at = _utcnow()
@@ -88,6 +90,17 @@ def seed_database(
     return SeedReport(
         result, options, mask_url(url), time.perf_counter() - started, db_sink.statements + 1, files
     )
+
+
+def _csv_sink(csv_dir: Path | None) -> CsvSink | None:
+    if csv_dir is None:
+        return None
+    try:
+        return CsvSink(csv_dir)
+    except OSError as exc:
+        raise SeedError(
+            f"cannot write CSV files into {csv_dir}: {exc.strerror or exc}; choose a folder"
+        ) from None
 
 
 def _serialize_project(connection: Connection, project_number: str, lock_timeout: float) -> None:
