@@ -261,7 +261,8 @@ CASES: list[Case] = [
             f"env-databricks-partial-{c}",
             (*COMMANDS[c], "--target", "databricks"),
             1,
-            "Databricks target needs DATABRICKS_HTTP_PATH, DATABRICKS_CATALOG, DATABRICKS_SCHEMA: export them",
+            "Databricks target needs DATABRICKS_HTTP_PATH, DATABRICKS_CATALOG, "
+            "DATABRICKS_SCHEMA: export them",
             env={
                 "DATABRICKS_SERVER_HOSTNAME": "adb-1.azuredatabricks.net",
                 "DATABRICKS_TOKEN": TOKEN,
