@@ -47,7 +47,10 @@ def parse_amount(value: str, option: str) -> Decimal:
         raise UsageError(f"{option} {value!r} is not an amount: use a number like 50000") from None
     if not amount.is_finite():
         raise UsageError(f"{option} {value!r} is not an amount: use a number like 50000")
-    return amount.quantize(Decimal("0.01"))
+    try:
+        return amount.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than Decimal holds: far out of range, and said so later
+        return amount
 
 
 @app.callback(invoke_without_command=True)
