@@ -2,7 +2,6 @@
 
 import secrets
 import sys
-import traceback
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -12,7 +11,13 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from seed.app import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
-from seed.console import print_error, register_secrets, stderr_console, stdout_console
+from seed.console import (
+    print_error,
+    print_traceback,
+    register_secrets,
+    stderr_console,
+    stdout_console,
+)
 from seed.database import DEFAULT_LOCK_TIMEOUT
 from seed.errors import SeedError, UsageError
 from seed.factories.holds import parse_hold_reasons
@@ -191,17 +196,17 @@ def main(argv: list[str] | None = None) -> None:
         code = INTERRUPTED
     except SeedError as exc:
         if verbose:
-            traceback.print_exc()
+            print_traceback()
         print_error(str(exc))
         code = exc.exit_code
     except SQLAlchemyError as exc:
         if verbose:
-            traceback.print_exc()
+            print_traceback()
         print_error(f"database error: {str(exc).splitlines()[0]} (run with --verbose for details)")
         code = 1
     except Exception as exc:
         if verbose:
-            traceback.print_exc()
+            print_traceback()
         print_error(f"unexpected {type(exc).__name__}: {exc} (run with --verbose for a traceback)")
         code = 1
     sys.exit(code if isinstance(code, int) else 0)

@@ -2,6 +2,7 @@
 
 import re
 import sys
+import traceback
 from collections.abc import Iterable
 
 from rich.console import Console
@@ -33,4 +34,10 @@ def print_error(message: str) -> None:
     """One line on stderr, for a person to act on."""
     line = " ".join(scrub(message).split())
     sys.stderr.write(f"error: {line}\n")
+    sys.stderr.flush()
+
+
+def print_traceback() -> None:
+    """The exception being handled, for --verbose, with every known secret masked."""
+    sys.stderr.write(scrub(traceback.format_exc()))
     sys.stderr.flush()
