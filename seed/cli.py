@@ -15,6 +15,7 @@ from seed.console import (
     print_error,
     print_traceback,
     register_secrets,
+    route_library_logs,
     stderr_console,
     stdout_console,
 )
@@ -180,6 +181,7 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user errors are one line on stderr, never a traceback."""
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args or "-v" in args
+    route_library_logs(verbose)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="seed", standalone_mode=False)

@@ -67,7 +67,7 @@ CASES: list[Case] = [
     *_per_command(
         "older-revision",
         "0001",
-        "is at revision 0001, not 0002: run `alembic upgrade head`",
+        "is at revision 0001, not 0003: run `alembic upgrade head`",
         postgres=True,
     ),
     *_per_command(

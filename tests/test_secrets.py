@@ -99,3 +99,23 @@ def test_no_secret_in_any_output_ledger_or_csv(
         assert "Traceback" in everything  # and --verbose tracebacks were searched too
     for secret in (PASSWORD, *SECRETS.values()):
         assert secret not in everything
+
+
+def test_library_warnings_are_dropped_or_shown_masked_with_verbose(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import logging
+
+    from seed.console import register_secrets, route_library_logs
+
+    register_secrets([PASSWORD])
+    library = logging.getLogger("psycopg")
+    try:
+        route_library_logs(verbose=False)
+        library.warning("error ignored terminating pipeline (password=%s)", PASSWORD)
+        assert capsys.readouterr().err == ""
+        route_library_logs(verbose=True)
+        library.warning("error ignored terminating pipeline (password=%s)", PASSWORD)
+        assert capsys.readouterr().err == "error ignored terminating pipeline (password=***)\n"
+    finally:
+        route_library_logs(verbose=False)

@@ -33,8 +33,13 @@ def outcome_label(outcome: str) -> str:
     return f"incomplete ({outcome})"
 
 
-def _moment(value: datetime | None) -> str:
-    return "" if value is None else f"{value:%Y-%m-%d %H:%M:%S}"
+def _moment(value: datetime | None, same_day_as: datetime | None = None) -> str:
+    """Date and time; only the time when it is the day of ``same_day_as``."""
+    if value is None:
+        return ""
+    if same_day_as is not None and value.date() == same_day_as.date():
+        return f"{value:%H:%M:%S}"
+    return f"{value:%Y-%m-%d %H:%M:%S}"
 
 
 def _as_json(listing: RunListing) -> dict[str, Any]:
@@ -68,7 +73,7 @@ def _table(listings: list[RunListing]) -> Table:
         table.add_row(
             entry.run_id,
             _moment(entry.started_at),
-            _moment(entry.finished_at),
+            _moment(entry.finished_at, entry.started_at),
             outcome_label(entry.outcome),
             entry.user_name,
             entry.host_name,
