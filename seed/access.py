@@ -1,8 +1,11 @@
-"""Opens an existing database at the head of the migrations, in one transaction, for a job."""
+"""Opens an existing database at the head of the migrations, in one transaction, for a job,
+and serializes jobs on the same project."""
 
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -45,3 +48,16 @@ def open_database(url: URL, lock_timeout: float, *, write: bool) -> Iterator[Con
         raise explain_database_error(exc, url, lock_timeout) from exc
     finally:
         engine.dispose()
+
+
+def serialize_project(connection: Connection, project_number: str, lock_timeout: float) -> None:
+    """Jobs on the same project (runs, purges) wait for each other, so two runs never both
+    create it and a purge never removes a project a run is adding to.
+
+    SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL takes a transaction-scoped
+    advisory lock on the project number, waiting at most the lock timeout.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    connection.execute(text(f"SET LOCAL lock_timeout = '{int(lock_timeout * 1000)}ms'"))
+    connection.execute(select(func.pg_advisory_xact_lock(zlib.crc32(project_number.encode()))))

@@ -6,7 +6,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import URL, Connection
 
 from models import SeedRun
-from seed.access import open_database
+from seed.access import open_database, serialize_project
 from seed.errors import SeedError
 from seed.ledger import LedgerEntry, read_run
 from seed.run_rows import count_run_rows, delete_run_rows, kept_run_rows
@@ -28,8 +28,7 @@ class PurgePlan:
         return sum(self.rows.values())
 
 
-def _plan(connection: Connection, url: URL, run_id: str) -> PurgePlan:
-    entry = read_run(connection, run_id)
+def _plan(connection: Connection, url: URL, run_id: str, entry: LedgerEntry | None) -> PurgePlan:
     rows = count_run_rows(connection, run_id)
     kept = kept_run_rows(connection, run_id)
     if entry is None and not any(rows.values()) and not any(kept.values()):
@@ -40,7 +39,7 @@ def _plan(connection: Connection, url: URL, run_id: str) -> PurgePlan:
 def plan_purge(url: URL, run_id: str, lock_timeout: float) -> PurgePlan:
     """What purging ``run_id`` would remove; writes nothing."""
     with open_database(url, lock_timeout, write=False) as connection:
-        return _plan(connection, url, run_id)
+        return _plan(connection, url, run_id, read_run(connection, run_id))
 
 
 def purge_run(url: URL, run_id: str, lock_timeout: float) -> PurgePlan:
@@ -48,10 +47,14 @@ def purge_run(url: URL, run_id: str, lock_timeout: float) -> PurgePlan:
 
     On SQLite and PostgreSQL this is one transaction. Where statements commit one by one
     (Databricks), children go first and the ledger row last, so an interrupted purge leaves no
-    orphans and the run still listed: purging it again finishes the job.
+    orphans and the run still listed: purging it again finishes the job. It waits for runs on
+    the same project, so it never removes a project that a run is adding invoices to.
     """
     with open_database(url, lock_timeout, write=True) as connection:
-        plan = _plan(connection, url, run_id)
+        entry = read_run(connection, run_id)
+        if entry is not None:
+            serialize_project(connection, entry.options["project_number"], lock_timeout)
+        plan = _plan(connection, url, run_id, entry)
         delete_run_rows(connection, run_id)
         if plan.entry is not None:
             connection.execute(delete(SeedRun).where(SeedRun.run_id == run_id))

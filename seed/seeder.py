@@ -1,17 +1,16 @@
 """Seeds a SQLite or PostgreSQL database in one real transaction: all of a run, or nothing."""
 
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.engine import URL, Connection
 
 from models import SeedRun
-from seed.access import open_database
+from seed.access import open_database, serialize_project
 from seed.database import DEFAULT_LOCK_TIMEOUT
 from seed.errors import SeedError
 from seed.existing_project import find_project
@@ -55,7 +54,7 @@ def seed_database(
         with open_database(url, lock_timeout, write=True) as connection:
             require_model_columns(connection, mask_url(url))
             csv_sink = _csv_sink(csv_dir)
-            _serialize_project(connection, options.project_number, lock_timeout)
+            serialize_project(connection, options.project_number, lock_timeout)
             _require_new_run(connection, run_id)
             started_at = _utcnow()
             db_sink = ConnectionSink(connection)
@@ -101,18 +100,6 @@ def _csv_sink(csv_dir: Path | None) -> CsvSink | None:
         raise SeedError(
             f"cannot write CSV files into {csv_dir}: {exc.strerror or exc}; choose a folder"
         ) from None
-
-
-def _serialize_project(connection: Connection, project_number: str, lock_timeout: float) -> None:
-    """Runs for the same project wait for each other, so two never both create it.
-
-    SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL takes a transaction-scoped
-    advisory lock on the project number, waiting at most the lock timeout.
-    """
-    if connection.dialect.name != "postgresql":
-        return
-    connection.execute(text(f"SET LOCAL lock_timeout = '{int(lock_timeout * 1000)}ms'"))
-    connection.execute(select(func.pg_advisory_xact_lock(zlib.crc32(project_number.encode()))))
 
 
 def _require_new_run(connection: Connection, run_id: str) -> None:

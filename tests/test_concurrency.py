@@ -10,9 +10,12 @@ import pytest
 from sqlalchemy import URL, create_engine, func, select
 
 from models import SeedRun
+from seed.options import SeedOptions
+from seed.seeder import seed_database
 from tests.children import spawn_seed
 from tests.conftest import url_arg
 from tests.helpers import read_tables
+from tests.test_seed_core import AS_OF
 
 PROCESSES = 3
 PER_STATUS = 400
@@ -107,12 +110,21 @@ def test_a_run_waits_for_the_lock_then_succeeds(sqlite_url: URL) -> None:
 
 
 @pytest.mark.postgres
-def test_postgresql_lock_wait_is_bounded_with_a_clear_message(pg_url: URL, run_cli) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "command", [("--quiet",), ("purge", "EARLIER", "--yes")], ids=["seed", "purge"]
+)
+def test_postgresql_lock_wait_is_bounded_with_a_clear_message(
+    pg_url: URL,
+    run_cli,
+    command: tuple[str, ...],  # type: ignore[no-untyped-def]
+) -> None:
+    """A run or a purge of a project waits for the job that holds it (here: a test connection)."""
+    seed_database(pg_url, SeedOptions(seed=1, as_of=AS_OF, per_status=1), "EARLIER")
     engine = create_engine(pg_url)
     before = read_tables(pg_url)
     with engine.connect() as holder, holder.begin():
         holder.execute(select(func.pg_advisory_xact_lock(zlib.crc32(b"PROJ-001"))))
-        result = run_cli("--database-url", url_arg(pg_url), "--lock-timeout", "0.5", "--quiet")
+        result = run_cli(*command, "--database-url", url_arg(pg_url), "--lock-timeout", "0.5")
     engine.dispose()
     assert result.code == 1
     assert result.err.startswith("error: ") and result.err.count("\n") == 1
