@@ -44,7 +44,12 @@ def open_database(url: URL, lock_timeout: float, *, write: bool) -> Iterator[Con
             with connection.begin():
                 require_head(connection, mask_url(url))
                 yield connection
-    except DBAPIError as exc:
+    except SeedError:
+        raise
+    except Exception as exc:
+        # The Databricks connector also fails with urllib3 errors (unreachable host, retries).
+        if not isinstance(exc, DBAPIError) and url.get_backend_name() != "databricks":
+            raise
         raise explain_database_error(exc, url, lock_timeout) from exc
     finally:
         engine.dispose()

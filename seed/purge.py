@@ -52,8 +52,8 @@ def purge_run(url: URL, run_id: str, lock_timeout: float) -> PurgePlan:
     """
     with open_database(url, lock_timeout, write=True) as connection:
         entry = read_run(connection, run_id)
-        if entry is not None:
-            serialize_project(connection, entry.options["project_number"], lock_timeout)
+        if entry is not None and entry.options.get("project_number"):
+            serialize_project(connection, str(entry.options["project_number"]), lock_timeout)
         plan = _plan(connection, url, run_id, entry)
         delete_run_rows(connection, run_id)
         if plan.entry is not None:

@@ -1,9 +1,8 @@
 """A run's rows: every key a run writes begins with ``<run id>-``, so its rows can be counted and
 removed set-based, children first, on any backend (no LIKE: ``_`` is a wildcard there)."""
 
-from sqlalchemy import ColumnElement, Table, and_, delete, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, FromClause, and_, delete, exists, func, not_, or_, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.selectable import NamedFromClause
 
 from models import TABLES
 
@@ -12,7 +11,7 @@ def _prefix(run_id: str) -> str:
     return f"{run_id}-"
 
 
-def belongs_to_run(table: NamedFromClause, run_id: str) -> ColumnElement[bool]:
+def belongs_to_run(table: FromClause, run_id: str) -> ColumnElement[bool]:
     prefix = _prefix(run_id)
     return func.substr(table.c.id, 1, len(prefix)) == prefix
 
@@ -20,10 +19,10 @@ def belongs_to_run(table: NamedFromClause, run_id: str) -> ColumnElement[bool]:
 def _used_by_other_runs(project_id: ColumnElement[str], run_id: str) -> ColumnElement[bool]:
     """Another run's budget lines or invoices belong to this project.
 
-    Aliases keep the subqueries apart from the outer query's table (budget lines ask this
-    about their own project), so each one correlates only on ``project_id``.
-    """
-    budget, invoices = TABLES["budget_lines"].alias("other_budget"), TABLES["invoices"]
+    Aliased: the budget-line rule correlates on budget_lines itself, and an unaliased inner
+    budget_lines would shadow the outer one (making every project look shared)."""
+    budget = TABLES["budget_lines"].alias("other_budget_lines")
+    invoices = TABLES["invoices"].alias("other_invoices")
     return or_(
         exists().where(budget.c.project_id == project_id, not_(belongs_to_run(budget, run_id))),
         exists().where(invoices.c.project_id == project_id, not_(belongs_to_run(invoices, run_id))),
@@ -57,7 +56,7 @@ def _removable(name: str, run_id: str) -> ColumnElement[bool]:
     return mine
 
 
-def _count(connection: Connection, table: Table, where: ColumnElement[bool]) -> int:
+def _count(connection: Connection, table: FromClause, where: ColumnElement[bool]) -> int:
     return connection.execute(select(func.count()).select_from(table).where(where)).scalar_one()
 
 
