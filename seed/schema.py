@@ -36,6 +36,15 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def _dashboard_tables(connection: Connection) -> list[str]:
+    """The dashboard's tables that exist. Best effort, as it only sharpens an error message: a
+    driver that cannot list tables (some raise their own errors here) gets the plain message."""
+    try:
+        return sorted(set(inspect(connection).get_table_names()) & set(TABLES))
+    except Exception:
+        return []
+
+
 def require_head(connection: Connection, where: str) -> None:
     """Refuse to write to a database whose schema is missing or behind the migrations."""
     current = current_revision(connection)
@@ -43,8 +52,7 @@ def require_head(connection: Connection, where: str) -> None:
     if current == head:
         return
     if current is None:
-        made_elsewhere = sorted(set(inspect(connection).get_table_names()) & set(TABLES))
-        if made_elsewhere:
+        if made_elsewhere := _dashboard_tables(connection):
             raise SeedError(
                 f"{where} has tables {', '.join(made_elsewhere)} but no migration history: they "
                 "were not made by these migrations; seed an empty database, or, if they match the "
