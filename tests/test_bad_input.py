@@ -58,6 +58,21 @@ def _per_command(
     ]
 
 
+def _every_command(
+    name: str,
+    args: tuple[str, ...],
+    code: int,
+    message: str,
+    env: dict[str, str] | None = None,
+    with_url: bool = False,
+) -> list[Case]:
+    """The same bad option or setting given to every command."""
+    return [
+        Case(f"{name}-{c}", (*COMMANDS[c], *args), code, message, env=env or {}, with_url=with_url)
+        for c in COMMANDS
+    ]
+
+
 CASES: list[Case] = [
     # The database: missing, not ours, behind, ahead, altered by hand, locked, read-only.
     *_per_command("missing-file", "missing", "no database at"),
@@ -168,109 +183,58 @@ CASES: list[Case] = [
     Case("run-id-long", ("--run-id", "R" * 31), 2, "--run-id"),
     Case("chunk-size-negative", ("--chunk-size", "-5"), 2, "--chunk-size"),
     Case("csv-is-a-file", ("--csv", "{file}"), 1, "cannot write CSV files into"),
-    *[
-        Case(
-            f"lock-timeout-negative-{c}",
-            (*COMMANDS[c], "--lock-timeout", "-1"),
-            2,
-            "--lock-timeout",
-        )
-        for c in COMMANDS
-    ],
-    *[
-        Case(
-            f"lock-timeout-word-{c}", (*COMMANDS[c], "--lock-timeout", "soon"), 2, "--lock-timeout"
-        )
-        for c in COMMANDS
-    ],
+    *_every_command("lock-timeout-negative", ("--lock-timeout", "-1"), 2, "--lock-timeout"),
+    *_every_command("lock-timeout-word", ("--lock-timeout", "soon"), 2, "--lock-timeout"),
     # URLs, drivers and targets, for every command.
-    *[
-        Case(
-            f"url-garbage-{c}",
-            (*COMMANDS[c], "--database-url", "not a url"),
-            2,
-            "--database-url is not a database URL",
-            with_url=False,
-        )
-        for c in COMMANDS
-    ],
-    *[
-        Case(
-            f"url-unknown-scheme-{c}",
-            (*COMMANDS[c], "--database-url", "mysql+nosuchdriver://u@h/db"),
-            2,
-            "unknown database URL scheme",
-            with_url=False,
-        )
-        for c in COMMANDS
-    ],
-    *[
-        Case(
-            f"url-driver-missing-{c}",
-            (*COMMANDS[c], "--database-url", "oracle://u@h/db"),
-            2,
-            "the driver for oracle is not installed",
-            with_url=False,
-        )
-        for c in COMMANDS
-    ],
-    *[
-        Case(
-            f"target-unknown-{c}",
-            (*COMMANDS[c], "--target", "mars"),
-            2,
-            "unknown target 'mars'",
-            with_url=False,
-        )
-        for c in COMMANDS
-    ],
-    *[
-        Case(
-            f"target-and-url-{c}",
-            (*COMMANDS[c], "--target", "databricks"),
-            2,
-            "give either a database URL or --target databricks",
-        )
-        for c in COMMANDS
-    ],
+    *_every_command(
+        "url-garbage",
+        ("--database-url", "not a url"),
+        2,
+        "--database-url is not a database URL",
+    ),
+    *_every_command(
+        "url-unknown-scheme",
+        ("--database-url", "mysql+nosuchdriver://u@h/db"),
+        2,
+        "unknown database URL scheme",
+    ),
+    *_every_command(
+        "url-driver-missing",
+        ("--database-url", "oracle://u@h/db"),
+        2,
+        "the driver for oracle is not installed",
+    ),
+    *_every_command("target-unknown", ("--target", "mars"), 2, "unknown target 'mars'"),
+    *_every_command(
+        "target-and-url",
+        ("--target", "databricks"),
+        2,
+        "give either a database URL or --target databricks",
+        with_url=True,
+    ),
     # Malformed environment variables.
-    *[
-        Case(
-            f"env-database-url-garbage-{c}",
-            COMMANDS[c],
-            2,
-            "DATABASE_URL is not a database URL",
-            env={"DATABASE_URL": "garbage"},
-            with_url=False,
-        )
-        for c in COMMANDS
-    ],
-    *[
-        Case(
-            f"env-database-url-blank-{c}",
-            COMMANDS[c],
-            1,
-            "no database at holdbusters.db",
-            env={"DATABASE_URL": "   "},
-            with_url=False,
-        )
-        for c in COMMANDS
-    ],
-    *[
-        Case(
-            f"env-databricks-partial-{c}",
-            (*COMMANDS[c], "--target", "databricks"),
-            1,
-            "Databricks target needs DATABRICKS_HTTP_PATH, DATABRICKS_CATALOG, "
-            "DATABRICKS_SCHEMA: export them",
-            env={
-                "DATABRICKS_SERVER_HOSTNAME": "adb-1.azuredatabricks.net",
-                "DATABRICKS_TOKEN": TOKEN,
-            },
-            with_url=False,
-        )
-        for c in COMMANDS
-    ],
+    *_every_command(
+        "env-database-url-garbage",
+        (),
+        2,
+        "DATABASE_URL is not a database URL",
+        env={"DATABASE_URL": "garbage"},
+    ),
+    *_every_command(
+        "env-database-url-blank",
+        (),
+        1,
+        "no database at holdbusters.db",
+        env={"DATABASE_URL": "   "},
+    ),
+    *_every_command(
+        "env-databricks-partial",
+        ("--target", "databricks"),
+        1,
+        "Databricks target needs DATABRICKS_HTTP_PATH, DATABRICKS_CATALOG, "
+        "DATABRICKS_SCHEMA: export them",
+        env={"DATABRICKS_SERVER_HOSTNAME": "adb-1.azuredatabricks.net", "DATABRICKS_TOKEN": TOKEN},
+    ),
     Case(
         "env-databricks-oauth-half",
         ("--target", "databricks"),
