@@ -170,7 +170,7 @@ def test_resolve_database_url_returns_a_url_or_a_seed_error(
     if url and url.strip():
         assert resolved.drivername == url.strip().split(":")[0]  # an explicit URL wins
     if resolved.password:  # shown as ***, wherever else the same characters may appear
-        assert f":***@{resolved.host or ''}" in mask_url(resolved)
+        assert ":***@" in mask_url(resolved)
 
 
 def _run(options: SeedOptions) -> RunContext:
