@@ -19,10 +19,19 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 target_metadata = Base.metadata
 
 
+def _include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Indexes are made per dialect by the revisions (none on Databricks), not by the models,
+    so an index the database has and the models lack is not drift."""
+    return not (type_ == "index" and reflected and compare_to is None)
+
+
 def _configure(**kwargs: object) -> None:
     context.configure(
         target_metadata=target_metadata,
         compare_type=True,
+        include_object=_include_object,
         **kwargs,  # type: ignore[arg-type]
     )
 

@@ -2,7 +2,6 @@
 
 import secrets
 import sys
-import traceback
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -12,7 +11,14 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from seed.app import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
-from seed.console import print_error, register_secrets, stderr_console, stdout_console
+from seed.console import (
+    print_error,
+    print_traceback,
+    register_secrets,
+    route_library_logs,
+    stderr_console,
+    stdout_console,
+)
 from seed.database import DEFAULT_LOCK_TIMEOUT
 from seed.databricks_seeder import seed_databricks
 from seed.errors import SeedError, UsageError
@@ -55,7 +61,10 @@ def parse_amount(value: str, option: str) -> Decimal:
         raise UsageError(f"{option} {value!r} is not an amount: use a number like 50000") from None
     if not amount.is_finite():
         raise UsageError(f"{option} {value!r} is not an amount: use a number like 50000")
-    return amount.quantize(Decimal("0.01"))
+    try:
+        return amount.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than Decimal holds: far out of range, and said so later
+        return amount
 
 
 @app.callback(invoke_without_command=True)
@@ -217,13 +226,20 @@ def seed(
     render_summary(stdout_console(), report)
 
 
+#: The exit code of a run stopped by Ctrl-C (SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user errors are one line on stderr, never a traceback."""
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args or "-v" in args
+    route_library_logs(verbose)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="seed", standalone_mode=False)
+        if code == INTERRUPTED:  # Typer turns Ctrl-C into this exit code without a word
+            raise KeyboardInterrupt
     except typer.TyperException as exc:  # usage errors: bad option values, unknown options
         print_error(exc.format_message())
         code = exc.exit_code
@@ -232,25 +248,27 @@ def main(argv: list[str] | None = None) -> None:
         code = 130
     except KeyboardInterrupt:
         print_error("interrupted: the run was rolled back; the database is as it was")
-        code = 130
+        code = INTERRUPTED
     except SeedError as exc:
         if verbose:
-            traceback.print_exc()
+            print_traceback()
         print_error(str(exc))
         code = exc.exit_code
     except SQLAlchemyError as exc:
         if verbose:
-            traceback.print_exc()
+            print_traceback()
         print_error(f"database error: {str(exc).splitlines()[0]} (run with --verbose for details)")
         code = 1
     except Exception as exc:
         if verbose:
-            traceback.print_exc()
+            print_traceback()
         print_error(f"unexpected {type(exc).__name__}: {exc} (run with --verbose for a traceback)")
         code = 1
     sys.exit(code if isinstance(code, int) else 0)
 
 
 # Subcommands register themselves on `app` when imported (one module per job in seed/commands/).
+from seed.commands import purge as _purge  # noqa: E402, F401
 from seed.commands import report as _report  # noqa: E402, F401
+from seed.commands import runs as _runs  # noqa: E402, F401
 from seed.commands import verify as _verify  # noqa: E402, F401

@@ -1,7 +1,9 @@
 """Terminal output: Rich consoles, and one-line errors with every known secret masked."""
 
+import logging
 import re
 import sys
+import traceback
 from collections.abc import Iterable
 
 from rich.console import Console
@@ -34,3 +36,31 @@ def print_error(message: str) -> None:
     line = " ".join(scrub(message).split())
     sys.stderr.write(f"error: {line}\n")
     sys.stderr.flush()
+
+
+def print_traceback() -> None:
+    """The exception being handled, for --verbose, with every known secret masked."""
+    sys.stderr.write(scrub(traceback.format_exc()))
+    sys.stderr.flush()
+
+
+class _LibraryLogs(logging.Handler):
+    """Libraries' log records (a psycopg warning while a run is rolled back, ...): on stderr with
+    --verbose, secrets masked; dropped otherwise, so an error stays one line."""
+
+    verbose = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.verbose:
+            sys.stderr.write(scrub(self.format(record)) + "\n")
+
+
+_library_logs = _LibraryLogs(logging.WARNING)
+
+
+def route_library_logs(verbose: bool) -> None:
+    """Install the handler once (it also stops Python printing unhandled records raw)."""
+    _library_logs.verbose = verbose
+    root = logging.getLogger()
+    if _library_logs not in root.handlers:
+        root.addHandler(_library_logs)

@@ -3,6 +3,7 @@
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
@@ -21,9 +22,17 @@ _DRIVER_EXTRAS = {"postgresql": "postgresql", "databricks": "databricks"}
 
 
 def sqlite_path(url: URL) -> Path | None:
-    """The file of a SQLite URL, or None for an in-memory database."""
+    """The file of a SQLite URL, or None for an in-memory database.
+
+    URI filenames (``sqlite:///file:PATH?mode=ro&uri=true``) name the file after ``file:``.
+    """
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
+    if url.query.get("uri") == "true" and url.database.startswith("file:"):
+        uri = urlsplit(url.database)
+        if url.query.get("mode") == "memory" or uri.path in ("", ":memory:"):
+            return None
+        return Path(unquote(uri.path))
     return Path(url.database)
 
 
@@ -92,6 +101,8 @@ def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) ->
     if "unable to open database file" in lowered:
         return SeedError(f"cannot open {where}: check that its directory exists and is writable")
     if "readonly database" in lowered or "read-only" in lowered:
+        if url.query.get("mode") == "ro":
+            return SeedError(f"{where} is opened read-only: remove mode=ro from the URL to write")
         return SeedError(f"{where} is read-only: make the file and its directory writable")
     if "file is not a database" in lowered:
         return SeedError(f"{where} is not a SQLite database file")
@@ -99,6 +110,7 @@ def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) ->
         "connection refused" in lowered
         or "could not connect" in lowered
         or "timeout expired" in lowered
+        or "failed to resolve host" in lowered
     ):
         return SeedError(
             f"cannot reach the database server of {where}: is it running and reachable?"

@@ -1,13 +1,22 @@
-"""Rows of the run ledger (``seed_runs``): who seeded what, with which options, and how it ended."""
+"""The run ledger (``seed_runs``): who seeded what, with which options, and how it ended."""
 
 import getpass
 import socket
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.engine import URL, Connection
+
+from models import SeedRun
 from seed import __version__
+from seed.access import open_database
 from seed.options import SeedOptions
+from seed.run_rows import count_run_rows
+
+#: The outcome of a run whose rows and ledger row were all committed.
+COMPLETE = "complete"
 
 
 def options_record(options: SeedOptions) -> dict[str, Any]:
@@ -49,3 +58,59 @@ def ledger_row(
         "row_counts": row_counts,
         "message": message,
     }
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One run as the ledger recorded it."""
+
+    run_id: str
+    started_at: datetime
+    finished_at: datetime | None
+    outcome: str
+    user_name: str
+    host_name: str
+    tool_version: str
+    project_id: str
+    options: dict[str, Any]
+    row_counts: dict[str, int] | None
+    message: str | None
+
+    @property
+    def complete(self) -> bool:
+        """Anything else (running, failed, incomplete, ...) may have left rows behind."""
+        return self.outcome == COMPLETE
+
+
+@dataclass(frozen=True)
+class RunListing:
+    entry: LedgerEntry
+    #: Rows per table: as recorded for a complete run, as found now for any other.
+    rows: dict[str, int]
+
+
+def read_runs(connection: Connection, limit: int | None = None) -> list[LedgerEntry]:
+    """The ledger's runs, newest first."""
+    ledger = SeedRun.__table__
+    query = select(ledger).order_by(ledger.c.started_at.desc(), ledger.c.run_id.desc())
+    return [LedgerEntry(**row._mapping) for row in connection.execute(query.limit(limit))]
+
+
+def read_run(connection: Connection, run_id: str) -> LedgerEntry | None:
+    ledger = SeedRun.__table__
+    row = connection.execute(select(ledger).where(ledger.c.run_id == run_id)).first()
+    return None if row is None else LedgerEntry(**row._mapping)
+
+
+def list_runs(url: URL, lock_timeout: float, limit: int | None = None) -> list[RunListing]:
+    """Runs newest first, with the rows each has in the database."""
+    with open_database(url, lock_timeout, write=False) as connection:
+        return [
+            RunListing(
+                entry,
+                dict(entry.row_counts or {})
+                if entry.complete
+                else count_run_rows(connection, entry.run_id),
+            )
+            for entry in read_runs(connection, limit)
+        ]

@@ -42,9 +42,9 @@ def new_run_id(now: datetime | None = None) -> str:
     return f"R{moment:%Y%m%dT%H%M%S}_{secrets.token_hex(3)}"
 
 
-def check_run_id(run_id: str) -> str:
+def check_run_id(run_id: str, name: str = "--run-id") -> str:
     if not _RUN_ID.fullmatch(run_id):
-        raise UsageError(f"--run-id {run_id!r} must be 1 to 30 letters, digits or underscores")
+        raise UsageError(f"{name} {run_id!r} must be 1 to 30 letters, digits or underscores")
     return run_id
 
 

@@ -56,13 +56,27 @@ def _removable(name: str, run_id: str) -> ColumnElement[bool]:
     return mine
 
 
+def _count(connection: Connection, table: FromClause, where: ColumnElement[bool]) -> int:
+    return connection.execute(select(func.count()).select_from(table).where(where)).scalar_one()
+
+
 def count_run_rows(connection: Connection, run_id: str) -> dict[str, int]:
     """Rows per table that purging ``run_id`` would remove."""
     return {
-        name: connection.execute(
-            select(func.count()).select_from(table).where(_removable(name, run_id))
-        ).scalar_one()
-        for name, table in TABLES.items()
+        name: _count(connection, table, _removable(name, run_id)) for name, table in TABLES.items()
+    }
+
+
+def kept_run_rows(connection: Connection, run_id: str) -> dict[str, int]:
+    """Rows of ``run_id`` that purging keeps because other runs still use them: a reused project
+    and its budget lines (other tables' rows are never shared)."""
+    return {
+        name: _count(
+            connection,
+            TABLES[name],
+            and_(belongs_to_run(TABLES[name], run_id), not_(_removable(name, run_id))),
+        )
+        for name in ("projects", "budget_lines")
     }
 
 

@@ -5,9 +5,11 @@ from pathlib import Path
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 import migrations
+from models import TABLES
 from seed.errors import SeedError
 
 UPGRADE_HINT = "run `alembic upgrade head` (with the same database URL) first"
@@ -34,6 +36,15 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def _dashboard_tables(connection: Connection) -> list[str]:
+    """The dashboard's tables that exist. Best effort, as it only sharpens an error message: a
+    driver that cannot list tables (some raise their own errors here) gets the plain message."""
+    try:
+        return sorted(set(inspect(connection).get_table_names()) & set(TABLES))
+    except Exception:
+        return []
+
+
 def require_head(connection: Connection, where: str) -> None:
     """Refuse to write to a database whose schema is missing or behind the migrations."""
     current = current_revision(connection)
@@ -41,6 +52,12 @@ def require_head(connection: Connection, where: str) -> None:
     if current == head:
         return
     if current is None:
+        if made_elsewhere := _dashboard_tables(connection):
+            raise SeedError(
+                f"{where} has tables {', '.join(made_elsewhere)} but no migration history: they "
+                "were not made by these migrations; seed an empty database, or, if they match the "
+                "models (README, Data model), record them with `alembic stamp head`"
+            )
         raise SeedError(f"{where} has no Hold Busters schema: {UPGRADE_HINT}")
     known = {
         script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()

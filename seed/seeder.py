@@ -1,27 +1,26 @@
 """Seeds a SQLite or PostgreSQL database in one real transaction: all of a run, or nothing."""
 
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.engine import URL, Connection
-from sqlalchemy.exc import DBAPIError
 
 from models import SeedRun
-from seed.database import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine, sqlite_path
+from seed.access import open_database, serialize_project
+from seed.database import DEFAULT_LOCK_TIMEOUT
 from seed.errors import SeedError
 from seed.existing_project import find_project
 from seed.fast_sinks import connection_sink
-from seed.ledger import ledger_row
+from seed.ledger import COMPLETE, ledger_row
 from seed.options import SeedOptions
 from seed.run import DEFAULT_CHUNK_SIZE, Progress, RunResult, write_run
-from seed.schema import UPGRADE_HINT, require_head
 from seed.settings import mask_url
 from seed.sinks import CsvSink, Sink
+from seed.table_check import require_model_columns
 
 
 @dataclass(frozen=True)
@@ -55,77 +54,59 @@ def seed_database(
     ``workers``: processes that generate invoices while this one writes (spawned: a script
     that asks for them needs the usual ``if __name__ == "__main__":`` guard).
     """
-    where = mask_url(url)
-    path = sqlite_path(url)
-    if path is not None and not path.parent.is_dir():
-        raise SeedError(
-            f"the folder {path.parent} of the database does not exist: create it, "
-            f"then {UPGRADE_HINT.removeprefix('run ')}"
-        )
-    if path is not None and not path.is_file():
-        raise SeedError(f"no database at {path}: {UPGRADE_HINT}")
-    engine = make_engine(url, lock_timeout)
     started = time.perf_counter()
-    csv_sink = CsvSink(csv_dir) if csv_dir is not None else None
+    csv_sink: CsvSink | None = None
     try:
-        with engine.connect() as connection:
-            connection.execution_options(sqlite_begin="IMMEDIATE")
-            with connection.begin():
-                require_head(connection, where)
-                _serialize_project(connection, options.project_number, lock_timeout)
-                _require_new_run(connection, run_id)
-                started_at = _utcnow()
-                db_sink = connection_sink(connection)
-                sinks: list[Sink] = [db_sink] if csv_sink is None else [db_sink, csv_sink]
-                result = write_run(
-                    sinks,
-                    options,
+        with open_database(url, lock_timeout, write=True) as connection:
+            require_model_columns(connection, mask_url(url))
+            csv_sink = _csv_sink(csv_dir)
+            serialize_project(connection, options.project_number, lock_timeout)
+            _require_new_run(connection, run_id)
+            started_at = _utcnow()
+            db_sink = connection_sink(connection)
+            sinks: list[Sink] = [db_sink] if csv_sink is None else [db_sink, csv_sink]
+            result = write_run(
+                sinks,
+                options,
+                run_id,
+                find_project(connection, options.project_number),
+                chunk_size,
+                on_progress,
+                workers,
+            )
+            connection.execute(
+                insert(SeedRun),
+                ledger_row(
                     run_id,
-                    find_project(connection, options.project_number),
-                    chunk_size,
-                    on_progress,
-                    workers,
-                )
-                connection.execute(
-                    insert(SeedRun),
-                    ledger_row(
-                        run_id,
-                        options,
-                        result.project_id,
-                        started_at,
-                        _utcnow(),
-                        "complete",
-                        dict(result.rows),
-                    ),
-                )
-                if before_commit is not None:
-                    before_commit(connection)
+                    options,
+                    result.project_id,
+                    started_at,
+                    _utcnow(),
+                    COMPLETE,
+                    dict(result.rows),
+                ),
+            )
+            if before_commit is not None:
+                before_commit(connection)
         files = tuple(csv_sink.commit()) if csv_sink is not None else ()
-    except DBAPIError as exc:
-        if csv_sink is not None:
-            csv_sink.discard()
-        raise explain_database_error(exc, url, lock_timeout) from exc
     except BaseException:
         if csv_sink is not None:
             csv_sink.discard()
         raise
-    finally:
-        engine.dispose()
     return SeedReport(
-        result, options, where, time.perf_counter() - started, db_sink.statements + 1, files
+        result, options, mask_url(url), time.perf_counter() - started, db_sink.statements + 1, files
     )
 
 
-def _serialize_project(connection: Connection, project_number: str, lock_timeout: float) -> None:
-    """Runs for the same project wait for each other, so two never both create it.
-
-    SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL takes a transaction-scoped
-    advisory lock on the project number, waiting at most the lock timeout.
-    """
-    if connection.dialect.name != "postgresql":
-        return
-    connection.execute(text(f"SET LOCAL lock_timeout = '{int(lock_timeout * 1000)}ms'"))
-    connection.execute(select(func.pg_advisory_xact_lock(zlib.crc32(project_number.encode()))))
+def _csv_sink(csv_dir: Path | None) -> CsvSink | None:
+    if csv_dir is None:
+        return None
+    try:
+        return CsvSink(csv_dir)
+    except OSError as exc:
+        raise SeedError(
+            f"cannot write CSV files into {csv_dir}: {exc.strerror or exc}; choose a folder"
+        ) from None
 
 
 def _require_new_run(connection: Connection, run_id: str) -> None:

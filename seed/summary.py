@@ -1,5 +1,7 @@
 """Renders a run's summary: rows per table, invoices per status, Hold reasons, time, database."""
 
+from collections.abc import Mapping
+
 from rich.console import Console
 from rich.table import Table
 
@@ -7,6 +9,16 @@ from models import TABLES
 from seed.factories.holds import BY_CODE
 from seed.seeder import SeedReport
 from seed.statuses import RULES, STATUSES
+
+
+def rows_table(title: str, rows: Mapping[str, int]) -> Table:
+    """Rows per dashboard table, parents first."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name in TABLES:
+        table.add_row(name, f"{rows.get(name, 0):,}")
+    return table
 
 
 def render_summary(console: Console, report: SeedReport) -> None:
@@ -21,12 +33,7 @@ def render_summary(console: Console, report: SeedReport) -> None:
         f"seed {options.seed}, as of {options.as_of.isoformat()}"
     )
 
-    rows = Table(title="Rows written", title_justify="left")
-    rows.add_column("table")
-    rows.add_column("rows", justify="right")
-    for name in TABLES:
-        rows.add_row(name, f"{result.rows.get(name, 0):,}")
-    console.print(rows)
+    console.print(rows_table("Rows written", result.rows))
 
     statuses = Table(title="Invoices per status", title_justify="left")
     statuses.add_column("status")

@@ -91,7 +91,7 @@ class FakeDatabricks:
         return [
             r
             for r in self.statements
-            if not r.sql.lstrip().upper().startswith(("SELECT", "DESCRIBE"))
+            if not r.sql.lstrip().upper().startswith(("SELECT", "DESCRIBE", "SHOW"))
         ]
 
 
@@ -119,7 +119,7 @@ class FakeCursor:
 
     def execute(self, operation: str, parameters: dict[str, Any] | None = None) -> None:
         params = dict(parameters or {})
-        read = operation.lstrip().upper().startswith(("SELECT", "DESCRIBE"))
+        read = operation.lstrip().upper().startswith(("SELECT", "DESCRIBE", "SHOW"))
         if not read and not self.db.execute_writes:
             self.db.statements.append(Recorded(operation, params, None))
             self.db.writes += 1

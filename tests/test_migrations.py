@@ -5,7 +5,11 @@ from alembic import command
 from sqlalchemy import URL, create_engine, inspect
 
 from models import Base
-from tests.conftest import alembic_config, migrate
+from seed.options import SeedOptions
+from seed.seeder import seed_database
+from tests.conftest import alembic_config, migrate, url_arg
+from tests.state import snapshot
+from tests.test_seed_core import AS_OF
 
 
 def table_names(url: URL) -> set[str]:
@@ -42,3 +46,21 @@ def test_foreign_keys_are_named(sqlite_url: URL) -> None:
         for fk in inspector.get_foreign_keys(table):
             assert fk["name"] and fk["name"].startswith(f"fk_{table}_")
     engine.dispose()
+
+
+def test_upgrading_a_seeded_database_at_head_changes_nothing(db_url: URL) -> None:
+    seed_database(db_url, SeedOptions(seed=1, as_of=AS_OF, per_status=2), "RUNA")
+    before = snapshot(db_url)
+    migrate(db_url)
+    migrate(db_url)
+    assert snapshot(db_url) == before  # SQLite byte for byte, PostgreSQL row for row
+
+
+def test_the_fix_an_older_revision_names_works(empty_sqlite_url: URL, run_cli) -> None:  # type: ignore[no-untyped-def]
+    migrate(empty_sqlite_url, "0001")
+    refused = run_cli("--database-url", url_arg(empty_sqlite_url))
+    assert refused.code == 1 and "run `alembic upgrade head`" in refused.err
+    migrate(empty_sqlite_url)  # what `alembic upgrade head` does
+    seeded = run_cli("--database-url", url_arg(empty_sqlite_url), "--run-id", "AFTER")
+    assert seeded.code == 0, seeded.err
+    assert "AFTER" in run_cli("runs", "--database-url", url_arg(empty_sqlite_url)).out

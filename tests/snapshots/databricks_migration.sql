@@ -113,3 +113,7 @@ TBLPROPERTIES('delta.feature.allowColumnDefaults' = 'enabled');
 
 UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
 
+-- Running upgrade 0002 -> 0003
+
+UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+
