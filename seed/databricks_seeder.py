@@ -19,10 +19,11 @@ from seed.options import SeedOptions
 from seed.run import DEFAULT_CHUNK_SIZE, Progress
 from seed.run_rows import delete_run_rows
 from seed.schema import require_head
-from seed.seeder import SeedReport, _require_new_run
+from seed.seeder import SeedReport, require_new_run
 from seed.settings import mask_url
 from seed.statement_run import RunLedger, run_statements
 from seed.statement_writer import MAX_STATEMENT_BYTES, StatementWriter
+from seed.table_check import require_model_columns
 
 
 def seed_databricks(
@@ -41,7 +42,8 @@ def seed_databricks(
     try:
         with engine.connect() as connection:
             require_head(connection, where)
-            _require_new_run(connection, run_id)
+            require_model_columns(connection, where)
+            require_new_run(connection, run_id)
             existing = find_project(connection, options.project_number)
             writer = StatementWriter(connection.dialect, _executor(connection), statement_bytes)
             ledger = RunLedger(writer, options, run_id)

@@ -61,7 +61,7 @@ def seed_database(
             require_model_columns(connection, mask_url(url))
             csv_sink = _csv_sink(csv_dir)
             serialize_project(connection, options.project_number, lock_timeout)
-            _require_new_run(connection, run_id)
+            require_new_run(connection, run_id)
             started_at = _utcnow()
             db_sink = connection_sink(connection)
             sinks: list[Sink] = [db_sink] if csv_sink is None else [db_sink, csv_sink]
@@ -109,7 +109,7 @@ def _csv_sink(csv_dir: Path | None) -> CsvSink | None:
         ) from None
 
 
-def _require_new_run(connection: Connection, run_id: str) -> None:
+def require_new_run(connection: Connection, run_id: str) -> None:
     taken = connection.execute(select(SeedRun.run_id).where(SeedRun.run_id == run_id)).first()
     if taken is not None:
         raise SeedError(f"run {run_id} already exists: choose another --run-id")

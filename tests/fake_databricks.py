@@ -6,6 +6,7 @@ effect. Like Databricks, the twin does not enforce foreign keys and every statem
 """
 
 import sqlite3
+from types import SimpleNamespace
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -156,6 +157,31 @@ class FakeCursor:
         ]
         self._rows = []
 
+    def columns(
+        self, catalog_name: str | None, schema_name: str | None, table_name: str
+    ) -> "FakeCursor":
+        """The Thrift GetColumns metadata call (not a SQL statement: not recorded), answered
+        from the twin in Databricks' type names."""
+        self._rows = [
+            SimpleNamespace(
+                COLUMN_NAME=name,
+                TYPE_NAME=_databricks_type(declared),
+                NULLABLE=0 if not_null else 1,
+                COLUMN_DEF=default,
+                REMARKS=None,
+            )
+            for _cid, name, declared, not_null, default, _pk in self.db.twin.execute(
+                f"PRAGMA table_info({table_name})"
+            )
+        ]
+        return self
+
+    def __enter__(self) -> "FakeCursor":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def fetchall(self) -> list[tuple[Any, ...]]:
         rows, self._rows = self._rows, []
         return rows
@@ -169,3 +195,12 @@ class FakeCursor:
 
     def close(self) -> None:
         pass
+
+
+def _databricks_type(declared: str) -> str:
+    """The Databricks type name GetColumns reports for a column the twin declares in SQLite."""
+    word = declared.split("(")[0].strip().upper()
+    if word in ("NUMERIC", "DECIMAL"):
+        return declared.upper().replace("NUMERIC", "DECIMAL").replace(" ", "")
+    names = {"INTEGER": "INT", "DATE": "DATE", "DATETIME": "TIMESTAMP_NTZ"}
+    return names.get(word, "STRING")

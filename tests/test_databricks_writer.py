@@ -116,6 +116,17 @@ def test_a_schema_not_at_head_is_refused(monkeypatch: pytest.MonkeyPatch, url: U
     assert fake.written() == []
 
 
+def test_a_table_made_outside_the_migrations_is_refused(
+    monkeypatch: pytest.MonkeyPatch, url: URL
+) -> None:
+    fake = FakeDatabricks()
+    fake.twin.execute("ALTER TABLE invoices DROP COLUMN payment_terms")
+    use(monkeypatch, fake)
+    with pytest.raises(SeedError, match="table invoices .* lacks column payment_terms"):
+        seed(url)
+    assert fake.written() == []
+
+
 @pytest.mark.parametrize("failing", range(1, 8))
 def test_a_failure_at_any_statement_removes_exactly_what_was_written(
     monkeypatch: pytest.MonkeyPatch, url: URL, failing: int
