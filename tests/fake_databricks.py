@@ -6,11 +6,11 @@ effect. Like Databricks, the twin does not enforce foreign keys and every statem
 """
 
 import sqlite3
-from types import SimpleNamespace
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 import sqlglot

@@ -122,7 +122,7 @@ def test_a_table_made_outside_the_migrations_is_refused(
     fake = FakeDatabricks()
     fake.twin.execute("ALTER TABLE invoices DROP COLUMN payment_terms")
     use(monkeypatch, fake)
-    with pytest.raises(SeedError, match="table invoices .* lacks column payment_terms"):
+    with pytest.raises(SeedError, match=r"table invoices .* lacks column payment_terms"):
         seed(url)
     assert fake.written() == []
 
