@@ -1,7 +1,10 @@
 """An ordered map over worker processes with a bounded number of results in flight."""
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -12,9 +15,22 @@ J = TypeVar("J")
 R = TypeVar("R")
 
 
-def _ignore_interrupts(initializer: Callable[..., None], *args: Any) -> None:
+#: How often a worker checks that the process that started it is still alive.
+PARENT_CHECK_SECONDS = 0.2
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A killed main process (SIGKILL) cannot stop its workers: they end themselves instead of
+    generating for nobody and holding its output pipes open."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _start_worker(parent: int, initializer: Callable[..., None], *args: Any) -> None:
     """Ctrl-C goes to the whole process group: the main process handles it and stops us."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     initializer(*args)
 
 
@@ -37,8 +53,8 @@ def ordered_map(
     pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_ignore_interrupts,
-        initargs=(initializer, *initargs),
+        initializer=_start_worker,
+        initargs=(os.getpid(), initializer, *initargs),
     )
     pending: deque[Future[R]] = deque()
     remaining = iter(jobs)

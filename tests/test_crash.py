@@ -56,7 +56,8 @@ def test_sigkill_mid_write_leaves_sqlite_byte_for_byte(
 
 
 def _pg_writer_busy(admin: URL, database: str) -> bool:
-    """A session of the test database holds a transaction id (it has written) mid-insert."""
+    """A session of the test database holds a transaction id (it has written) mid-insert (Core
+    INSERT or the fast path's COPY)."""
     engine = create_engine(admin)
     try:
         with engine.connect() as conn:
@@ -64,7 +65,9 @@ def _pg_writer_busy(admin: URL, database: str) -> bool:
                 conn.execute(
                     text(
                         "SELECT count(*) FROM pg_stat_activity WHERE datname = :db "
-                        "AND backend_xid IS NOT NULL AND query ILIKE 'INSERT INTO invoice_lines%'"
+                        "AND backend_xid IS NOT NULL "
+                        "AND (query ILIKE 'INSERT INTO invoice_lines%' "
+                        "OR query ILIKE 'COPY invoice_lines%')"
                     ),
                     {"db": database},
                 ).scalar_one()
