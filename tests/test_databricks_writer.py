@@ -214,3 +214,23 @@ def test_cli_failure_is_one_line_without_the_token(
     assert result.err.count("\n") == 1
     assert result.err.startswith("error: run RCLI failed and its rows were removed")
     assert TOKEN not in result.out + result.err
+
+
+def test_runs_and_purge_on_databricks(monkeypatch: pytest.MonkeyPatch, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """`seed runs` and `seed purge` through the real dialect: the ledger lists both runs, and a
+    purge removes exactly one run's rows and ledger row."""
+    fake = use(monkeypatch, FakeDatabricks())
+    monkeypatch.setattr("seed.access.make_engine", lambda _url, _timeout: fake.engine())
+    assert run_cli("--database-url", FAKE_URL, "--run-id", "RUNA").code == 0
+    assert run_cli("--database-url", FAKE_URL, "--run-id", "RUNB", "--seed", "2").code == 0
+    listed = run_cli("runs", "--database-url", FAKE_URL)
+    assert listed.code == 0, listed.err
+    assert "RUNA" in listed.out and "RUNB" in listed.out
+    before = run_keys(fake)
+    purged = run_cli("purge", "RUNB", "--yes", "--database-url", FAKE_URL)
+    assert purged.code == 0, purged.err
+    after = run_keys(fake)
+    for name in TABLES:
+        assert after[name] == {k for k in before[name] if not k.startswith("RUNB-")}, name
+    assert fake.keys("seed_runs") == {"RUNA"}
+    assert TOKEN not in listed.out + listed.err + purged.out + purged.err
