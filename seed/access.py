@@ -2,7 +2,7 @@
 and serializes jobs on the same project."""
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import func, select, text
@@ -28,8 +28,15 @@ def require_database_file(url: URL) -> None:
 
 
 @contextmanager
-def open_database(url: URL, lock_timeout: float, *, write: bool) -> Iterator[Connection]:
-    """A connection in a transaction on a database whose schema is at head.
+def open_database(
+    url: URL,
+    lock_timeout: float,
+    *,
+    write: bool,
+    check_schema: Callable[[Connection, str], None] = require_head,
+) -> Iterator[Connection]:
+    """A connection in a transaction on a database whose schema passes ``check_schema`` (by
+    default: at the head of the migrations).
 
     The transaction commits when the block ends and rolls back on any error, which comes out as
     one clear ``SeedError`` when the database raised it. A writing job takes SQLite's write lock
@@ -42,7 +49,7 @@ def open_database(url: URL, lock_timeout: float, *, write: bool) -> Iterator[Con
             if write:
                 connection.execution_options(sqlite_begin="IMMEDIATE")
             with connection.begin():
-                require_head(connection, mask_url(url))
+                check_schema(connection, mask_url(url))
                 yield connection
     except SeedError:
         raise

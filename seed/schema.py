@@ -68,3 +68,16 @@ def require_head(connection: Connection, where: str) -> None:
             "upgrade the tool"
         )
     raise SeedError(f"{where} is at revision {current}, not {head}: {UPGRADE_HINT}")
+
+
+def require_tables(connection: Connection, where: str) -> None:
+    """The five tables must exist; a database migrated by us must be at the head revision.
+
+    A database filled by another process may have the tables without Alembic's version table.
+    """
+    present = set(inspect(connection).get_table_names())
+    if "alembic_version" in present:
+        require_head(connection, where)
+    missing = [name for name in TABLES if name not in present]
+    if missing:
+        raise SeedError(f"{where} has no table {', '.join(missing)}: {UPGRADE_HINT}")

@@ -325,3 +325,17 @@ def test_passes_on_a_database_another_process_filled(
     engine.dispose()
     result = _verify(run_cli, other)
     assert result.code == 0, result.out + result.err
+
+
+@pytest.mark.parametrize("command", ["verify", "report"])
+def test_a_missing_database_file_is_reported_and_not_created(
+    tmp_path: Path,
+    run_cli,  # type: ignore[no-untyped-def]
+    command: str,
+) -> None:
+    path = tmp_path / "nope.db"
+    result = run_cli(command, "--database-url", f"sqlite:///{path}")
+    assert result.code == 1
+    assert result.err.startswith(f"error: no database at {path}: run `alembic upgrade head`")
+    assert result.err.count("\n") == 1
+    assert not path.exists()

@@ -8,12 +8,11 @@ from rich.console import Console
 from rich.json import JSON
 from rich.table import Table
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError
 
+from seed.access import open_database
 from seed.app import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
-from seed.commands.verify import require_tables
 from seed.console import register_secrets, stdout_console
-from seed.database import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine
+from seed.database import DEFAULT_LOCK_TIMEOUT
 from seed.error_analysis import (
     HoldGroup,
     InvoiceStory,
@@ -22,7 +21,8 @@ from seed.error_analysis import (
     invoice_story,
     invoices_per_status,
 )
-from seed.settings import mask_url, resolve_database_url, secrets_of
+from seed.schema import require_tables
+from seed.settings import resolve_database_url, secrets_of
 
 REPORT_WIDTH = 120
 _HEADER_FIELDS = (
@@ -129,18 +129,11 @@ def render_story(console: Console, story: InvoiceStory) -> None:
 
 
 def _report(url: URL, invoice: str | None, lock_timeout: float, console: Console) -> None:
-    engine = make_engine(url, lock_timeout)
-    try:
-        with engine.connect() as connection:
-            require_tables(connection, mask_url(url))
-            if invoice is None:
-                render_overview(console, invoices_per_status(connection), hold_groups(connection))
-            else:
-                render_story(console, invoice_story(connection, invoice.strip()))
-    except DBAPIError as exc:
-        raise explain_database_error(exc, url, lock_timeout) from exc
-    finally:
-        engine.dispose()
+    with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
+        if invoice is None:
+            render_overview(console, invoices_per_status(connection), hold_groups(connection))
+        else:
+            render_story(console, invoice_story(connection, invoice.strip()))
 
 
 @app.command()

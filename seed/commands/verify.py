@@ -5,43 +5,20 @@ import time
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import inspect
-from sqlalchemy.engine import URL, Connection
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import URL
 
-from models import TABLES
+from seed.access import open_database
 from seed.app import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
 from seed.checks import CheckResult, all_checks, run_check
 from seed.console import register_secrets, stdout_console
-from seed.database import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine
-from seed.errors import SeedError
-from seed.schema import UPGRADE_HINT, require_head
-from seed.settings import mask_url, resolve_database_url, secrets_of
-
-
-def require_tables(connection: Connection, where: str) -> None:
-    """The five tables must exist; a database migrated by us must be at the head revision.
-
-    A database filled by another process may have the tables without Alembic's version table.
-    """
-    present = set(inspect(connection).get_table_names())
-    if "alembic_version" in present:
-        require_head(connection, where)
-    missing = [name for name in TABLES if name not in present]
-    if missing:
-        raise SeedError(f"{where} has no table {', '.join(missing)}: {UPGRADE_HINT}")
+from seed.database import DEFAULT_LOCK_TIMEOUT
+from seed.schema import require_tables
+from seed.settings import resolve_database_url, secrets_of
 
 
 def verify_database(url: URL, lock_timeout: float) -> list[CheckResult]:
-    engine = make_engine(url, lock_timeout)
-    try:
-        with engine.connect() as connection:
-            require_tables(connection, mask_url(url))
-            return [run_check(connection, check) for check in all_checks()]
-    except DBAPIError as exc:
-        raise explain_database_error(exc, url, lock_timeout) from exc
-    finally:
-        engine.dispose()
+    with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
+        return [run_check(connection, check) for check in all_checks()]
 
 
 def render_results(console: Console, results: list[CheckResult], elapsed: float) -> None:
