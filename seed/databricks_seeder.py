@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL, Connection
 from seed.database import explain_database_error, make_engine
 from seed.errors import SeedError
 from seed.existing_project import find_project
+from seed.ledger import FAILED, INCOMPLETE
 from seed.options import SeedOptions
 from seed.run import DEFAULT_CHUNK_SIZE, Progress
 from seed.run_rows import delete_run_rows
@@ -84,7 +85,7 @@ def _clean_up(
     except Exception as cleanup_error:
         cleanup_reason = _reason(cleanup_error, url)
         with suppress(Exception):  # if not, the ledger row says "running": just as telling
-            ledger.finish("incomplete", None, f"{reason}; cleanup failed: {cleanup_reason}")
+            ledger.finish(INCOMPLETE, None, f"{reason}; cleanup failed: {cleanup_reason}")
         return SeedError(
             f"run {run_id} failed ({reason}) and removing its rows failed too ({cleanup_reason}): "
             f"rows of run {run_id} remain in {mask_url(url)}; remove them with "
@@ -92,7 +93,7 @@ def _clean_up(
             f"'{run_id}-')"
         )
     with suppress(Exception):  # the rows are gone; if not, the ledger row says "running"
-        ledger.finish("failed", None, reason)
+        ledger.finish(FAILED, None, reason)
     if not isinstance(error, Exception):
         return error  # KeyboardInterrupt and friends keep their meaning
     return SeedError(f"run {run_id} failed and its rows were removed: {reason}")

@@ -3,7 +3,7 @@
 import getpass
 import socket
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -15,8 +15,18 @@ from seed.access import open_database
 from seed.options import SeedOptions
 from seed.run_rows import count_run_rows
 
-#: The outcome of a run whose rows and ledger row were all committed.
+#: Outcomes of a run. Only a Databricks run (no transaction) is ever seen running or failed:
+#: running while it writes, failed when its rows were removed after an error, incomplete when
+#: even that removal failed and rows may remain.
+RUNNING = "running"
 COMPLETE = "complete"
+FAILED = "failed"
+INCOMPLETE = "incomplete"
+
+
+def utcnow() -> datetime:
+    """Naive UTC, as every timestamp column stores it."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def options_record(options: SeedOptions) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -15,7 +14,7 @@ from seed.database import DEFAULT_LOCK_TIMEOUT
 from seed.errors import SeedError
 from seed.existing_project import find_project
 from seed.fast_sinks import connection_sink
-from seed.ledger import COMPLETE, ledger_row
+from seed.ledger import COMPLETE, ledger_row, utcnow
 from seed.options import SeedOptions
 from seed.run import DEFAULT_CHUNK_SIZE, Progress, RunResult, write_run
 from seed.settings import mask_url
@@ -31,10 +30,6 @@ class SeedReport:
     elapsed: float
     statements: int
     csv_files: tuple[Path, ...] = ()
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def seed_database(
@@ -62,7 +57,7 @@ def seed_database(
             csv_sink = _csv_sink(csv_dir)
             serialize_project(connection, options.project_number, lock_timeout)
             require_new_run(connection, run_id)
-            started_at = _utcnow()
+            started_at = utcnow()
             db_sink = connection_sink(connection)
             sinks: list[Sink] = [db_sink] if csv_sink is None else [db_sink, csv_sink]
             result = write_run(
@@ -81,7 +76,7 @@ def seed_database(
                     options,
                     result.project_id,
                     started_at,
-                    _utcnow(),
+                    utcnow(),
                     COMPLETE,
                     dict(result.rows),
                 ),

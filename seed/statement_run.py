@@ -4,21 +4,15 @@ Shared by the Databricks writer and ``seed --sql-file``, so the file holds exact
 Databricks run executes.
 """
 
-from datetime import UTC, datetime
-
 from models import SeedRun
 from seed.existing_project import ExistingProject
 from seed.factories import ProjectFactory
-from seed.ledger import ledger_row
+from seed.ledger import COMPLETE, RUNNING, ledger_row, utcnow
 from seed.options import SeedOptions
 from seed.run import Progress, RunResult, write_run
 from seed.statement_writer import StatementWriter
 
 LEDGER = SeedRun.__table__
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class RunLedger:
@@ -33,7 +27,7 @@ class RunLedger:
 
     def start(self, project_id: str) -> None:
         row = ledger_row(
-            self.run_id, self.options, project_id, self.started_at, None, "running", None
+            self.run_id, self.options, project_id, self.started_at, None, RUNNING, None
         )
         self.writer.insert_now(LEDGER, [row])  # type: ignore[arg-type]
 
@@ -60,5 +54,5 @@ def run_statements(
     ledger.start(project_id)
     result = write_run([writer], options, run_id, existing, chunk_size, on_progress)
     writer.flush()
-    ledger.finish("complete", result)
+    ledger.finish(COMPLETE, result)
     return result

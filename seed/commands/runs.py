@@ -11,7 +11,7 @@ from models import TABLES
 from seed.app import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
 from seed.console import register_secrets, stdout_console
 from seed.database import DEFAULT_LOCK_TIMEOUT
-from seed.ledger import RunListing, list_runs
+from seed.ledger import COMPLETE, INCOMPLETE, RunListing, list_runs
 from seed.settings import mask_url, resolve_database_url, secrets_of
 
 #: Column headings of the per-table counts, in table order.
@@ -28,7 +28,7 @@ _PIPED_WIDTH = 240
 
 def outcome_label(outcome: str) -> str:
     """Anything but complete is shown as incomplete: its rows may be partial."""
-    if outcome in ("complete", "incomplete"):
+    if outcome in (COMPLETE, INCOMPLETE):
         return outcome
     return f"incomplete ({outcome})"
 
