@@ -36,10 +36,6 @@ class Batch:
             ("integration_responses", self.integration_responses),
         )
 
-    @property
-    def row_count(self) -> int:
-        return len(self.invoices) + len(self.invoice_lines) + len(self.integration_responses)
-
 
 def build_batch(
     factory: InvoiceFactory, start: int, stop: int, encoder: RowEncoder | None = None
