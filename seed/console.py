@@ -23,8 +23,13 @@ def scrub(text: str) -> str:
     return re.sub(r"(://[^:/@\s]*:)[^@\s]+@", r"\1***@", text)
 
 
-def stdout_console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+def stdout_console(piped_width: int | None = None) -> Console:
+    """The console for results. ``piped_width``: the width to lay tables out for when output is
+    piped or saved (Rich assumes 80 columns there, which squeezes wide tables)."""
+    console = Console(highlight=False, soft_wrap=True)
+    if piped_width is not None and not console.is_terminal:
+        console.width = piped_width
+    return console
 
 
 def stderr_console() -> Console:

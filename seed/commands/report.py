@@ -160,8 +160,4 @@ def report(
     """
     url = resolve_database_url(database_url, target)
     register_secrets(secrets_of(url))
-    console = stdout_console()
-    if not console.is_terminal:
-        # Piped or saved: lay the tables out for a wide page, not for the 80 columns Rich assumes.
-        console.width = REPORT_WIDTH
-    _report(url, invoice, lock_timeout, console)
+    _report(url, invoice, lock_timeout, stdout_console(piped_width=REPORT_WIDTH))

@@ -108,9 +108,7 @@ def runs(
     if as_json:
         typer.echo(json.dumps([_as_json(listing) for listing in listings], indent=2))
         return
-    console = stdout_console()
-    if not console.is_terminal:
-        console.width = _PIPED_WIDTH
+    console = stdout_console(piped_width=_PIPED_WIDTH)
     if not listings:
         console.print(f"No runs in {mask_url(url)} yet: seed one with `seed --per-status 2`.")
         return
