@@ -55,7 +55,7 @@ def purge_run(url: URL, run_id: str, lock_timeout: float) -> PurgePlan:
         if entry is not None and entry.options.get("project_number"):
             serialize_project(connection, str(entry.options["project_number"]), lock_timeout)
         plan = _plan(connection, url, run_id, entry)
-        delete_run_rows(connection, run_id)
+        delete_run_rows(connection, run_id, plan.rows)
         if plan.entry is not None:
             connection.execute(delete(SeedRun).where(SeedRun.run_id == run_id))
     return plan

@@ -80,12 +80,16 @@ def kept_run_rows(connection: Connection, run_id: str) -> dict[str, int]:
     }
 
 
-def delete_run_rows(connection: Connection, run_id: str) -> dict[str, int]:
+def delete_run_rows(
+    connection: Connection, run_id: str, counts: dict[str, int] | None = None
+) -> dict[str, int]:
     """Remove a run's rows, children first; returns the rows counted per table before removal.
 
-    Counts are taken first because the Databricks dialect reports no reliable rowcount.
+    Counts are taken first because the Databricks dialect reports no reliable rowcount; a caller
+    that has just counted them in the same transaction passes its ``counts`` instead.
     """
-    counts = count_run_rows(connection, run_id)
+    if counts is None:
+        counts = count_run_rows(connection, run_id)
     for name in reversed(TABLES):
         if counts[name]:
             table = TABLES[name]
