@@ -28,10 +28,10 @@ import peers
 import psycopg
 from sqlalchemy import URL, create_engine, make_url, text
 
-from seed.options import SeedOptions
-from seed.run import auto_workers
-from seed.seeder import seed_database
-from seed.statuses import STATUSES
+from seed.generate.options import SeedOptions
+from seed.targets.stream import auto_workers
+from seed.targets.local import seed_database
+from seed.domain.statuses import STATUSES
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -15,11 +15,11 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import URL, create_engine, make_url, text
 
-from seed.database import make_engine
-from seed.options import SeedOptions
-from seed.purge import purge_run
-from seed.schema import alembic_config
-from seed.seeder import seed_database
+from seed.db.engine import make_engine
+from seed.generate.options import SeedOptions
+from seed.runs.purge import purge_run
+from seed.db.schema import alembic_config
+from seed.targets.local import seed_database
 
 
 @contextmanager

@@ -16,11 +16,11 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import make_url
 
-from seed.checks import all_checks, run_check
-from seed.database import make_engine
-from seed.options import SeedOptions
-from seed.schema import alembic_config
-from seed.seeder import seed_database
+from seed.verify import all_checks, run_check
+from seed.db.engine import make_engine
+from seed.generate.options import SeedOptions
+from seed.db.schema import alembic_config
+from seed.targets.local import seed_database
 
 
 def main() -> None:

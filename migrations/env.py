@@ -8,7 +8,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from models import Base
-from seed.database import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine
+from seed.db.engine import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine
 from seed.errors import SeedError
 from seed.settings import resolve_database_url
 

@@ -115,7 +115,7 @@ class CliResult:
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Runs `seed ARGS...` in-process, as the console script does, and captures what it prints."""
-    from seed.cli import main
+    from seed.cli.app import main
 
     def run(*args: str) -> CliResult:
         capsys.readouterr()

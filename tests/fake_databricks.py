@@ -22,7 +22,7 @@ from sqlglot import ErrorLevel
 from sqlglot import expressions as exp
 
 from models import Base
-from seed.schema import head_revision
+from seed.db.schema import head_revision
 
 URL = (
     "databricks://token:dapiFAKE0123456789abcdef@adb-123.azuredatabricks.net"

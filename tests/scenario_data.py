@@ -4,9 +4,9 @@ from datetime import date
 
 from sqlalchemy import URL
 
-from seed.factories.holds import SCENARIOS
-from seed.options import SeedOptions
-from seed.seeder import seed_database
+from seed.generate.factories.holds import SCENARIOS
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
 
 AS_OF = date(2026, 11, 24)
 

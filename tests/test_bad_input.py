@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import URL, Column, MetaData, String, Table, create_engine, text
 
 from models import Base
-from seed.options import SeedOptions
-from seed.seeder import seed_database
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
 from tests.conftest import migrate, url_arg
 from tests.state import snapshot
 from tests.test_seed_core import AS_OF

@@ -5,7 +5,7 @@ import sqlglot
 from databricks.sqlalchemy import DatabricksDialect
 from sqlalchemy.dialects import postgresql, sqlite
 
-from seed.checks import all_checks, examples_statement, summary_statement
+from seed.verify import all_checks, examples_statement, summary_statement
 
 CHECKS = all_checks()
 

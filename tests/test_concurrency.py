@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import URL, create_engine, func, select
 
 from models import SeedRun
-from seed.options import SeedOptions
-from seed.seeder import seed_database
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
 from tests.children import spawn_seed
 from tests.conftest import url_arg
 from tests.helpers import read_tables

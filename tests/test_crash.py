@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, create_engine, text
 
-from seed.options import SeedOptions
-from seed.seeder import seed_database
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
 from tests.children import spawn_seed, wait_for
 from tests.conftest import url_arg
 from tests.state import snapshot

@@ -9,8 +9,8 @@ from databricks.sql.auth.auth import get_python_sql_connector_auth_provider
 from databricks.sql.auth.authenticators import ExternalAuthProvider
 from sqlalchemy import make_url
 
-from seed.databricks_connect import databricks_connect_args
-from seed.databricks_errors import explain_databricks_error
+from seed.databricks.connect import databricks_connect_args
+from seed.databricks.errors import explain_databricks_error
 from seed.errors import UsageError
 from seed.settings import mask_url, resolve_database_url
 
@@ -111,7 +111,7 @@ def test_an_unreachable_host_fails_fast_with_the_real_connector(
 ) -> None:
     """The real connector against a closed port: a bounded retry, one line, no token, not even
     in the connector's own debug logs."""
-    monkeypatch.setattr("seed.database.quiet_connector_logs", lambda: None)
+    monkeypatch.setattr("seed.db.engine.quiet_connector_logs", lambda: None)
     for name in ("databricks.sql", "urllib3.connectionpool"):  # as if never quietened
         monkeypatch.setattr(logging.getLogger(name), "level", logging.NOTSET)
     caplog.set_level(logging.DEBUG)

@@ -18,8 +18,8 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlglot import expressions as exp
 
 from models import Base
-from seed.databricks_seeder import seed_databricks
-from seed.options import SeedOptions
+from seed.targets.databricks import seed_databricks
+from seed.generate.options import SeedOptions
 from tests.conftest import ROOT
 from tests.fake_databricks import TOKEN, URL, FakeDatabricks
 
@@ -131,7 +131,7 @@ def test_alembic_upgrade_online_then_seed(monkeypatch: pytest.MonkeyPatch) -> No
     assert {c.this.this.name for c in created} == set(Base.metadata.tables) | {"alembic_version"}
     assert fake.twin.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
 
-    monkeypatch.setattr("seed.databricks_seeder.make_engine", lambda _url: fake.engine())
+    monkeypatch.setattr("seed.targets.databricks.make_engine", lambda _url: fake.engine())
     options = SeedOptions(seed=3, as_of=date(2026, 11, 24), per_status=1)
     report = seed_databricks(make_url(URL), options, "RMIG")
     assert report.statements == 7

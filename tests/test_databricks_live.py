@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from models import TABLES
-from seed.database import make_engine
-from seed.run_rows import delete_run_rows
+from seed.db.engine import make_engine
+from seed.runs.rows import delete_run_rows
 from seed.settings import resolve_database_url
 
 NEEDED = (

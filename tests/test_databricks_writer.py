@@ -10,11 +10,11 @@ from sqlalchemy import URL, make_url
 from sqlglot import expressions as exp
 
 from models import TABLES
-from seed.databricks_seeder import seed_databricks
+from seed.targets.databricks import seed_databricks
 from seed.errors import SeedError
-from seed.options import SeedOptions
-from seed.seeder import SeedReport
-from seed.statement_writer import MAX_STATEMENT_BYTES
+from seed.generate.options import SeedOptions
+from seed.targets.local import SeedReport
+from seed.write.statements import MAX_STATEMENT_BYTES
 from tests.fake_databricks import TOKEN, FakeDatabricks
 from tests.fake_databricks import URL as FAKE_URL
 
@@ -28,7 +28,7 @@ def url() -> URL:
 
 
 def use(monkeypatch: pytest.MonkeyPatch, fake: FakeDatabricks) -> FakeDatabricks:
-    monkeypatch.setattr("seed.databricks_seeder.make_engine", lambda _url: fake.engine())
+    monkeypatch.setattr("seed.targets.databricks.make_engine", lambda _url: fake.engine())
     return fake
 
 
@@ -180,8 +180,8 @@ def test_a_failed_cleanup_names_the_run_to_purge(monkeypatch: pytest.MonkeyPatch
 
 
 def test_budget_update_is_one_statement_with_a_case() -> None:
-    from seed.sql_script import load_dialect
-    from seed.statement_writer import StatementWriter
+    from seed.targets.sql_script import load_dialect
+    from seed.write.statements import StatementWriter
 
     sent: list[str] = []
     writer = StatementWriter(load_dialect("databricks"), sent.append)
@@ -220,7 +220,7 @@ def test_runs_and_purge_on_databricks(monkeypatch: pytest.MonkeyPatch, run_cli) 
     """`seed runs` and `seed purge` through the real dialect: the ledger lists both runs, and a
     purge removes exactly one run's rows and ledger row."""
     fake = use(monkeypatch, FakeDatabricks())
-    monkeypatch.setattr("seed.access.make_engine", lambda _url, _timeout: fake.engine())
+    monkeypatch.setattr("seed.db.access.make_engine", lambda _url, _timeout: fake.engine())
     assert run_cli("--database-url", FAKE_URL, "--run-id", "RUNA").code == 0
     assert run_cli("--database-url", FAKE_URL, "--run-id", "RUNB", "--seed", "2").code == 0
     listed = run_cli("runs", "--database-url", FAKE_URL)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import URL
 
-from seed.factories.holds import SCENARIOS
+from seed.generate.factories.holds import SCENARIOS
 from tests.helpers import read_tables
 from tests.scenario_data import seed_every_scenario
 

@@ -5,8 +5,8 @@ from alembic import command
 from sqlalchemy import URL, create_engine, inspect
 
 from models import Base
-from seed.options import SeedOptions
-from seed.seeder import seed_database
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
 from tests.conftest import alembic_config, migrate, url_arg
 from tests.state import snapshot
 from tests.test_seed_core import AS_OF

@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import URL
 
-from seed.catalog import BUDGET_CATEGORIES, RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
-from seed.cli import parse_amount, parse_as_of
+from seed.domain.catalog import BUDGET_CATEGORIES, RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
+from seed.cli.app import parse_amount, parse_as_of
 from seed.errors import SeedError, UsageError
-from seed.factories import InvoiceFactory, ProjectContext, RunContext
-from seed.factories.holds import SCENARIOS, parse_hold_reasons
-from seed.options import SeedOptions
+from seed.generate.factories import InvoiceFactory, ProjectContext, RunContext
+from seed.generate.factories.holds import SCENARIOS, parse_hold_reasons
+from seed.generate.options import SeedOptions
 from seed.settings import mask_url, resolve_database_url
-from seed.statuses import RULES, STATUSES, parse_statuses
+from seed.domain.statuses import RULES, STATUSES, parse_statuses
 
 PROPERTIES = settings(max_examples=150, deadline=None)
 

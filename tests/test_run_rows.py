@@ -5,9 +5,9 @@ from datetime import date
 
 from sqlalchemy import URL, create_engine
 
-from seed.options import SeedOptions
-from seed.run_rows import delete_run_rows
-from seed.seeder import seed_database
+from seed.generate.options import SeedOptions
+from seed.runs.rows import delete_run_rows
+from seed.targets.local import seed_database
 from tests.helpers import read_tables
 
 

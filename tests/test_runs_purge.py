@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import URL, create_engine, update
 
 from models import SeedRun
-from seed.options import SeedOptions
-from seed.seeder import seed_database
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
 from tests.conftest import url_arg
 from tests.helpers import read_tables
 from tests.state import snapshot

@@ -106,7 +106,7 @@ def test_library_warnings_are_dropped_or_shown_masked_with_verbose(
 ) -> None:
     import logging
 
-    from seed.console import register_secrets, route_library_logs
+    from seed.cli.console import register_secrets, route_library_logs
 
     register_secrets([PASSWORD])
     library = logging.getLogger("psycopg")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, create_engine, text
 
-from seed.options import SeedOptions
-from seed.seeder import seed_database
-from seed.statuses import RULES, STATUSES
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
+from seed.domain.statuses import RULES, STATUSES
 from tests.conftest import url_arg
 from tests.helpers import read_tables, strip_run
 
@@ -245,7 +245,7 @@ def test_run_ids_are_unique_and_keys_begin_with_them(sqlite_url: URL, run_cli) -
 def test_delete_run_rows_removes_one_run_and_keeps_a_reused_project(db_url: URL) -> None:
     from sqlalchemy import create_engine
 
-    from seed.run_rows import count_run_rows, delete_run_rows
+    from seed.runs.rows import count_run_rows, delete_run_rows
 
     seed(db_url, run_id="RUNA", per_status=3)
     seed(db_url, run_id="RUNB", per_status=3, seed=8)

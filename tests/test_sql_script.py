@@ -11,8 +11,8 @@ from sqlalchemy import URL
 from sqlglot import expressions as exp
 
 from models import TABLES
-from seed.options import SeedOptions
-from seed.seeder import seed_database
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
 from tests.conftest import CliResult, migrate
 from tests.fake_databricks import FakeDatabricks
 from tests.helpers import read_tables

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, create_engine, make_url, text
 
-from seed.checks import all_checks
-from seed.factories.holds import SCENARIOS
+from seed.verify import all_checks
+from seed.generate.factories.holds import SCENARIOS
 from tests.conftest import url_arg
 from tests.scenario_data import AS_OF, seed_every_scenario
 

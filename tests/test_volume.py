@@ -16,10 +16,10 @@ from sqlalchemy import URL, Connection, create_engine, text
 
 from models import TABLES
 from seed.errors import SeedError
-from seed.fast_sinks import CopySink, SqliteSink, connection_sink
-from seed.options import SeedOptions
-from seed.seeder import seed_database
-from seed.sinks import ConnectionSink
+from seed.write.database import CopySink, SqliteSink, connection_sink
+from seed.generate.options import SeedOptions
+from seed.targets.local import seed_database
+from seed.write.sink import ConnectionSink
 from tests.conftest import ROOT, url_arg
 from tests.helpers import read_tables
 
@@ -90,12 +90,12 @@ def test_the_fast_path_reads_back_like_core_inserts(
         used.append(connection_sink(connection))
         return used[-1]
 
-    monkeypatch.setattr("seed.seeder.connection_sink", spy)
+    monkeypatch.setattr("seed.targets.local.connection_sink", spy)
     fast = seed_database(fast_url, OPTIONS, "RUNF", workers=0)
     assert (
         type(used[0]) is {"sqlite": SqliteSink, "postgresql": CopySink}[fast_url.get_backend_name()]
     )
-    monkeypatch.setattr("seed.seeder.connection_sink", ConnectionSink)
+    monkeypatch.setattr("seed.targets.local.connection_sink", ConnectionSink)
     core = seed_database(core_url, OPTIONS, "RUNF", workers=0)
     assert dict(fast.result.rows) == dict(core.result.rows)
     assert read_tables(fast_url) == read_tables(core_url)
@@ -129,7 +129,7 @@ def test_a_failed_fast_write_is_a_database_error_and_rolls_back(sqlite_url: URL)
 
 
 def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from seed.cli import main; main()", *args]
+    return [sys.executable, "-c", "from seed.cli.app import main; main()", *args]
 
 
 def _terminal_env() -> dict[str, str]:

@@ -1,0 +1,163 @@
+"""`seed report`: the dashboard's Error Analysis view in the terminal, and one invoice's story."""
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.json import JSON
+from rich.table import Table
+from sqlalchemy.engine import URL
+
+from seed.db.access import open_database
+from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
+from seed.cli.console import register_secrets, stdout_console
+from seed.db.engine import DEFAULT_LOCK_TIMEOUT
+from seed.report.error_analysis import (
+    HoldGroup,
+    InvoiceStory,
+    StatusRow,
+    hold_groups,
+    invoice_story,
+    invoices_per_status,
+)
+from seed.db.schema import require_tables
+from seed.settings import resolve_database_url, secrets_of
+
+REPORT_WIDTH = 120
+_HEADER_FIELDS = (
+    "id",
+    "invoice_number",
+    "status",
+    "integration_status",
+    "error_code",
+    "error_message",
+    "vendor_name",
+    "vendor_id",
+    "po_number",
+    "project_id",
+    "total_amount",
+    "currency",
+    "payment_terms",
+    "invoice_date",
+    "due_date",
+    "submitted_at",
+    "approved_at",
+    "paid_at",
+    "days_pending",
+)
+#: Line columns: (heading, field, right-aligned).
+_LINE_COLUMNS = (
+    ("#", "line_number", True),
+    ("category", "cost_category", False),
+    ("description", "description", False),
+    ("qty", "quantity", True),
+    ("unit", "unit_of_measure", False),
+    ("unit price", "unit_price", True),
+    ("tax", "tax_code", False),
+    ("amount", "line_amount", True),
+    ("budget line", "budget_line_id", False),
+)
+
+
+def _amount(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def render_overview(console: Console, statuses: list[StatusRow], holds: list[HoldGroup]) -> None:
+    table = Table(title="Invoices per status", title_justify="left")
+    for name in ("status", "integration status"):
+        table.add_column(name)
+    table.add_column("invoices", justify="right")
+    table.add_column("amount", justify="right")
+    for row in statuses:
+        table.add_row(row.status, row.integration_status, f"{row.invoices:,}", _amount(row.amount))
+    console.print(table)
+    if not holds:
+        console.print("No Hold invoices.")
+        return
+    groups = Table(title="Hold invoices by error pattern", title_justify="left")
+    groups.add_column("error code", no_wrap=True)
+    groups.add_column("pattern")
+    for name in ("invoices", "amount", "avg days", "max days"):
+        groups.add_column(name, justify="right", no_wrap=True)
+    for group in holds:
+        groups.add_row(
+            group.error_code,
+            group.pattern,
+            f"{group.invoices:,}",
+            _amount(group.amount),
+            f"{group.avg_days_pending:.1f}",
+            str(group.max_days_pending),
+        )
+    console.print(groups)
+
+
+def render_story(console: Console, story: InvoiceStory) -> None:
+    invoice = story.invoice
+    header = Table(title=f"Invoice {invoice['invoice_number']}", title_justify="left")
+    header.add_column("field")
+    header.add_column("value")
+    for name in _HEADER_FIELDS:
+        header.add_row(name, _text(invoice[name]))
+    console.print(header)
+    lines = Table(title="Lines", title_justify="left")
+    for heading, _, right in _LINE_COLUMNS:
+        lines.add_column(heading, justify="right" if right else "left")
+    for line in story.lines:
+        cells = [_text(line[name]) for _, name, _ in _LINE_COLUMNS]
+        lines.add_row(*cells[:-1], cells[-1] or "(none)")
+    console.print(lines)
+    if not story.responses:
+        console.print("No integration response: the invoice was never sent to Infinium.")
+    for response in story.responses:
+        console.print(
+            f"Integration response {response['id']}: {response['operation']} -> "
+            f"{response['response_status']}, requested {response['requested_at']}, "
+            f"answered {response['responded_at']}"
+        )
+        if response["error_code"]:
+            console.print(f"Error {response['error_code']}: {response['error_details']}")
+        console.print("Request:")
+        console.print(JSON.from_data(response["request_payload"], sort_keys=True))
+        console.print("Response:")
+        console.print(JSON.from_data(response["response_payload"], sort_keys=True))
+
+
+def _report(url: URL, invoice: str | None, lock_timeout: float, console: Console) -> None:
+    with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
+        if invoice is None:
+            render_overview(console, invoices_per_status(connection), hold_groups(connection))
+        else:
+            render_story(console, invoice_story(connection, invoice.strip()))
+
+
+@app.command()
+def report(
+    invoice: Annotated[
+        str | None,
+        typer.Option(
+            "--invoice",
+            "-i",
+            help="Drill down into this invoice (id or invoice number): header, lines, "
+            "request and response.",
+            show_default=False,
+        ),
+    ] = None,
+    database_url: DatabaseUrlOption = None,
+    target: TargetOption = None,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """The Error Analysis view: invoices per status (count, amount), Hold invoices grouped by
+    error pattern (count, amount, days pending), or one invoice's lines and integration
+    request/response with --invoice.
+
+    Example: seed report --invoice INV-12345678
+    """
+    url = resolve_database_url(database_url, target)
+    register_secrets(secrets_of(url))
+    _report(url, invoice, lock_timeout, stdout_console(piped_width=REPORT_WIDTH))

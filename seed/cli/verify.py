@@ -1,0 +1,67 @@
+"""`seed verify`: checks every invariant of the data in a database and says which rows break one."""
+
+import time
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.engine import URL
+
+from seed.db.access import open_database
+from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
+from seed.verify import CheckResult, all_checks, run_check
+from seed.cli.console import register_secrets, stdout_console
+from seed.db.engine import DEFAULT_LOCK_TIMEOUT
+from seed.db.schema import require_tables
+from seed.settings import resolve_database_url, secrets_of
+
+
+def verify_database(url: URL, lock_timeout: float) -> list[CheckResult]:
+    with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
+        return [run_check(connection, check) for check in all_checks()]
+
+
+def render_results(console: Console, results: list[CheckResult], elapsed: float) -> None:
+    table = Table(title="Checks", title_justify="left")
+    table.add_column("check")
+    table.add_column("result")
+    table.add_column("rows", justify="right")
+    table.add_column("failing", justify="right")
+    for result in results:
+        table.add_row(
+            result.check.name,
+            "pass" if result.passed else "[bold red]FAIL[/]",
+            f"{result.checked:,}",
+            f"{result.failed:,}",
+        )
+    console.print(table)
+    failed = [r for r in results if not r.passed]
+    for result in failed:
+        console.print(
+            f"FAIL {result.check.name}: {result.check.rule}; {result.failed:,} "
+            f"{result.check.table} row(s), e.g. {', '.join(result.examples)}"
+        )
+    console.print(
+        f"{len(results) - len(failed)} of {len(results)} checks passed in {elapsed:.2f} s"
+    )
+
+
+@app.command()
+def verify(
+    database_url: DatabaseUrlOption = None,
+    target: TargetOption = None,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Check every invariant of the Hold Busters data in a database (seeded by us or not):
+    foreign keys, amounts, status rules, responses, dates, days pending, and that each Hold's
+    data shows the defect its error names. Exit 0 when every check passes, 1 otherwise.
+
+    Example: seed verify --database-url sqlite:///holdbusters.db
+    """
+    url = resolve_database_url(database_url, target)
+    register_secrets(secrets_of(url))
+    started = time.perf_counter()
+    results = verify_database(url, lock_timeout)
+    render_results(stdout_console(), results, time.perf_counter() - started)
+    if not all(r.passed for r in results):
+        raise typer.Exit(1)

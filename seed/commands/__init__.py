@@ -1,1 +1,0 @@
-"""Subcommands of `seed` (each module registers its commands on ``seed.app.app`` when imported)."""

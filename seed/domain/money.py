@@ -1,0 +1,28 @@
+"""Money: integer cents while generating, ``Decimal`` with two places in rows, text in payloads.
+
+The one place amounts change representation, so a cent is never lost to a second spelling.
+"""
+
+from decimal import Decimal
+
+
+def to_cents(amount: Decimal) -> int:
+    """``Decimal("123.45")`` -> ``12345`` (exact for amounts with at most two places)."""
+    return int(amount.scaleb(2))
+
+
+def cents_to_decimal(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+def amount_text(cents: int) -> str:
+    """``12345`` -> ``"123.45"``: an amount as the Infinium API writes it."""
+    whole, part = divmod(cents, 100)
+    return f"{whole}.{part:02d}"
+
+
+def format_money(cents: int, currency: str = "USD") -> str:
+    sign = "-" if cents < 0 else ""
+    cents = abs(cents)
+    symbol = "$" if currency == "USD" else f"{currency} "
+    return f"{sign}{symbol}{cents // 100:,}.{cents % 100:02d}"

@@ -1,0 +1,62 @@
+"""Mutable working records the factories build an invoice's subtree with, before it becomes rows."""
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from seed.domain.catalog import Vendor
+
+
+@dataclass(slots=True)
+class LineDraft:
+    cost_category: str
+    description: str
+    unit_of_measure: str
+    quantity_hundredths: int
+    price_cents: int
+    tax_code: str
+
+    @property
+    def amount_cents(self) -> int:
+        """Quantity times unit price, rounded half up to the cent."""
+        return (self.quantity_hundredths * self.price_cents + 50) // 100
+
+
+@dataclass(frozen=True, slots=True)
+class HoldError:
+    """What Infinium answered for a Hold invoice: all of it is true of the invoice's data."""
+
+    code: str
+    message: str
+    details: str
+    field: str
+    value: str
+    #: Further keys of the error object that name the evidence (expected PO, limit, twin, line).
+    evidence: dict[str, str | int] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class InvoiceDraft:
+    index: int
+    status: str
+    invoice_number: str
+    vendor: Vendor
+    vendor_id: str
+    po_number: str
+    lines: list[LineDraft]
+    invoice_date: date
+    created_at: datetime
+    submitted_at: datetime | None = None
+    approved_at: datetime | None = None
+    paid_at: datetime | None = None
+    days_pending: int = 0
+    operation: str | None = None
+    #: What the integration request carries where it differs from the invoice.
+    request_overrides: dict[str, str] = field(default_factory=dict)
+    error: HoldError | None = None
+    #: Seconds Infinium took to answer (a timeout makes it long).
+    response_seconds: int = 1
+
+    @property
+    def total_cents(self) -> int:
+        return sum(line.amount_cents for line in self.lines)

@@ -1,0 +1,246 @@
+"""The Hold scenarios: why Infinium rejected an invoice, each made true of the invoice's own data.
+
+A scenario changes the invoice's draft so that its rows show the defect (an unknown vendor id in
+the request, a line without a budget line, a PO that differs, a total above the approval limit,
+a twin invoice with the same amount, ...) and returns the error Infinium answered with.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from seed.domain.catalog import RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
+from seed.errors import SeedError, UsageError
+from seed.generate.factories.drafts import HoldError, InvoiceDraft
+from seed.generate.factories.invoice_line import InvoiceLineFactory
+from seed.generate.values import Draws, amount_text, format_money
+
+
+@dataclass(frozen=True)
+class HoldContext:
+    """What a scenario may look at besides the invoice it changes."""
+
+    project_number: str
+    approval_limit_cents: int
+    lines: InvoiceLineFactory
+    #: Builds the draft of another invoice of the run (the twin of a duplicate).
+    draft_of: Callable[[int], InvoiceDraft]
+
+
+#: How long the integration waits for Infinium per attempt; every other answer comes sooner.
+TIMEOUT_SECONDS = 30
+
+Apply = Callable[[InvoiceDraft, Draws, HoldContext], HoldError]
+
+
+@dataclass(frozen=True)
+class HoldScenario:
+    code: str
+    weight: int
+    operation: str
+    apply: Apply
+    #: The message's fixed part: the error pattern the dashboard groups by.
+    title: str
+    #: Only for Hold invoices that follow a Paid one (the duplicate's twin).
+    needs_paid_twin: bool = False
+
+    @property
+    def option_name(self) -> str:
+        return self.code.lower().replace("_", "-")
+
+
+def _vendor_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
+    unknown = f"V-{rng.randint(90000, 99999)}"
+    draft.vendor_id = unknown
+    return HoldError(
+        "VENDOR_NOT_FOUND",
+        f"Vendor validation failed: Vendor ID {unknown} not found in Infinium system",
+        f"Infinium vendor master has no active vendor {unknown} ({draft.vendor.name}); "
+        "the vendor must be onboarded before its invoices can post.",
+        "vendorId",
+        unknown,
+    )
+
+
+def _budget_line_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
+    # A reused project may budget for a category we call unbudgeted: never pick that one.
+    unbudgeted = [c for c in UNBUDGETED_CATEGORIES if c not in ctx.lines.budget_line_ids]
+    if not unbudgeted:
+        raise SeedError(
+            f"project {ctx.project_number} budgets every category: the budget-line-not-found "
+            "hold reason has no category to use; choose other --hold-reason values"
+        )
+    category = rng.choice(unbudgeted)
+    position = rng.randrange(len(draft.lines))
+    draft.lines[position] = ctx.lines.line_for(rng, category, draft.lines[position].amount_cents)
+    return HoldError(
+        "BUDGET_LINE_NOT_FOUND",
+        f"Budget line not found for cost category '{category}' in project {ctx.project_number}",
+        f"Line {position + 1} is coded to '{category}', which has no budget line in project "
+        f"{ctx.project_number}; add a budget line or recode the line.",
+        f"lines[{position + 1}].costCategory",
+        category,
+        {"lineNumber": position + 1, "projectNumber": ctx.project_number},
+    )
+
+
+def _po_mismatch(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
+    received = f"PO-{rng.randint(10000, 99999)}"
+    while received == draft.po_number:
+        received = f"PO-{rng.randint(10000, 99999)}"
+    draft.request_overrides["poNumber"] = received
+    return HoldError(
+        "PO_MISMATCH",
+        f"PO number mismatch: Expected {draft.po_number}, received {received}",
+        f"Invoice {draft.invoice_number} is recorded against {draft.po_number} but the request "
+        f"referenced {received}.",
+        "poNumber",
+        received,
+        {"expected": draft.po_number},
+    )
+
+
+def _approval_limit(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
+    limit = ctx.approval_limit_cents
+    InvoiceLineFactory.fit_above(draft.lines, limit)
+    total = draft.total_cents
+    return HoldError(
+        "APPROVAL_LIMIT_EXCEEDED",
+        f"Approval limit exceeded: Invoice amount {format_money(total)} exceeds the "
+        f"{format_money(limit)} limit and requires director approval",
+        f"Total {format_money(total)} is above the approver's limit of {format_money(limit)}; "
+        "route to a director for approval.",
+        "amount",
+        amount_text(total),
+        {"limit": amount_text(limit)},
+    )
+
+
+def _duplicate_invoice(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
+    twin = ctx.draft_of(draft.index - 1)
+    assert draft.submitted_at is not None and twin.submitted_at is not None
+    draft.vendor, draft.vendor_id, draft.po_number = twin.vendor, twin.vendor_id, twin.po_number
+    draft.lines = [replace(line) for line in twin.lines]
+    # Resubmitted after the twin: a few days later, never after its own submission.
+    earliest = twin.submitted_at + timedelta(days=1)
+    if draft.submitted_at < earliest:
+        draft.submitted_at = earliest + timedelta(hours=rng.randint(0, 6))
+    room = (draft.submitted_at.date() - twin.invoice_date).days
+    draft.invoice_date = twin.invoice_date + timedelta(days=rng.randint(0, min(3, room)))
+    draft.created_at = draft.created_at.replace(
+        year=draft.invoice_date.year, month=draft.invoice_date.month, day=draft.invoice_date.day
+    )
+    total = twin.total_cents
+    return HoldError(
+        "DUPLICATE_INVOICE",
+        f"Duplicate invoice detected: Similar invoice {twin.invoice_number} found with same "
+        f"amount {format_money(total)}",
+        f"{twin.invoice_number} from {twin.vendor.name} dated {twin.invoice_date.isoformat()} "
+        f"has the same amount {format_money(total)} on project {ctx.project_number}.",
+        "amount",
+        amount_text(total),
+        {"duplicateOf": twin.invoice_number},
+    )
+
+
+def _gl_period_closed(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
+    assert draft.submitted_at is not None
+    month_start = draft.submitted_at.date().replace(day=1)
+    draft.invoice_date = month_start - timedelta(days=rng.randint(1, 20))
+    draft.created_at = draft.created_at.replace(
+        year=draft.invoice_date.year, month=draft.invoice_date.month, day=draft.invoice_date.day
+    )
+    period = draft.invoice_date.strftime("%Y-%m")
+    # The integration posts on the invoice date instead of the open period: that is the defect.
+    draft.request_overrides["postingDate"] = draft.invoice_date.isoformat()
+    return HoldError(
+        "GL_PERIOD_CLOSED",
+        f"GL period {period} is closed: invoice date {draft.invoice_date.isoformat()} cannot post",
+        f"Accounting period {period} was closed before submission; post to the open period or "
+        "ask finance to reopen it.",
+        "postingDate",
+        draft.invoice_date.isoformat(),
+        {"period": period},
+    )
+
+
+def _invalid_tax_code(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
+    position = rng.randrange(len(draft.lines))
+    code = rng.choice(RETIRED_TAX_CODES)
+    draft.lines[position].tax_code = code
+    return HoldError(
+        "INVALID_TAX_CODE",
+        f"Invalid tax code {code} on line {position + 1}: code is not active in Infinium",
+        f"Tax code {code} on line {position + 1} is retired or unknown; use an active code.",
+        f"lines[{position + 1}].taxCode",
+        code,
+        {"lineNumber": position + 1},
+    )
+
+
+def _erp_timeout(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
+    attempts = 3
+    draft.response_seconds = attempts * TIMEOUT_SECONDS + rng.randint(0, 5)
+    return HoldError(
+        "ERP_TIMEOUT",
+        f"Infinium did not respond: request timed out after {attempts} attempts "
+        f"({TIMEOUT_SECONDS} s each)",
+        f"No answer from Infinium after {attempts} attempts; the invoice is held until it is "
+        "resubmitted.",
+        "request",
+        "timeout",
+        {"attempts": attempts, "timeoutSeconds": TIMEOUT_SECONDS},
+    )
+
+
+#: The catalogue, with the weights of a typical month of real AP holds.
+SCENARIOS: tuple[HoldScenario, ...] = (
+    HoldScenario("VENDOR_NOT_FOUND", 24, "VALIDATE", _vendor_not_found, "Vendor validation failed"),
+    HoldScenario(
+        "BUDGET_LINE_NOT_FOUND", 20, "VALIDATE", _budget_line_not_found, "Budget line not found"
+    ),
+    HoldScenario("PO_MISMATCH", 18, "VALIDATE", _po_mismatch, "PO number mismatch"),
+    HoldScenario(
+        "APPROVAL_LIMIT_EXCEEDED", 14, "CREATE", _approval_limit, "Approval limit exceeded"
+    ),
+    HoldScenario(
+        "DUPLICATE_INVOICE",
+        10,
+        "CREATE",
+        _duplicate_invoice,
+        "Duplicate invoice detected",
+        needs_paid_twin=True,
+    ),
+    HoldScenario("GL_PERIOD_CLOSED", 6, "CREATE", _gl_period_closed, "GL period closed"),
+    HoldScenario("INVALID_TAX_CODE", 5, "VALIDATE", _invalid_tax_code, "Invalid tax code"),
+    HoldScenario("ERP_TIMEOUT", 3, "CREATE", _erp_timeout, "Infinium did not respond"),
+)
+BY_CODE = {s.code: s for s in SCENARIOS}
+
+
+def parse_hold_reasons(values: list[str] | None) -> tuple[str, ...]:
+    """Codes named by the user (``po-mismatch`` or ``PO_MISMATCH``); all when none given."""
+    if not values:
+        return ()
+    chosen = set()
+    for value in values:
+        code = value.strip().upper().replace("-", "_")
+        if code not in BY_CODE:
+            names = ", ".join(s.option_name for s in SCENARIOS)
+            raise UsageError(f"unknown hold reason {value!r}: choose from {names}")
+        chosen.add(code)
+    return tuple(s.code for s in SCENARIOS if s.code in chosen)
+
+
+def eligible_scenarios(
+    codes: tuple[str, ...], statuses: tuple[str, ...]
+) -> tuple[HoldScenario, ...]:
+    """The scenarios a run may draw from; a duplicate needs a Paid twin in the run."""
+    pool = tuple(BY_CODE[c] for c in codes) if codes else SCENARIOS
+    has_twin = "Paid" in statuses
+    usable = tuple(s for s in pool if has_twin or not s.needs_paid_twin)
+    if "Hold" in statuses and not usable:
+        raise UsageError(
+            "the duplicate-invoice hold reason needs Paid invoices to duplicate: add --status Paid"
+        )
+    return usable

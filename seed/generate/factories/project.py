@@ -1,0 +1,29 @@
+"""Builds a run's project row (only when no project has its project number yet)."""
+
+from datetime import timedelta
+from typing import Any
+
+from seed.generate.options import SeedOptions
+from seed.generate.values import business_time, record_rng
+
+
+class ProjectFactory:
+    def __init__(self, options: SeedOptions, run_id: str) -> None:
+        self.options = options
+        self.run_id = run_id
+
+    def project_id(self) -> str:
+        return f"{self.run_id}-P"
+
+    def build(self) -> dict[str, Any]:
+        options = self.options
+        rng = record_rng(options.seed, "project", 0)
+        started = options.as_of - timedelta(days=rng.randint(200, 400))
+        return {
+            "id": self.project_id(),
+            "project_number": options.project_number,
+            "name": options.project_name,
+            "company": options.company,
+            "currency": options.currency,
+            "created_at": business_time(rng, started),
+        }

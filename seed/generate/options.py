@@ -1,0 +1,64 @@
+"""What a user asked a run to produce, validated once, before anything connects or writes."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from seed.errors import UsageError
+from seed.domain.statuses import STATUSES
+
+DEFAULT_PROJECT_NUMBER = "PROJ-001"
+DEFAULT_PROJECT_NAME = "Riverside Medical Center Expansion"
+DEFAULT_COMPANY = "Hold Busters Construction Co."
+DEFAULT_APPROVAL_LIMIT = Decimal("50000.00")
+#: Far more than any dashboard needs, and what fits the 8-digit key sequence.
+MAX_INVOICES = 50_000_000
+
+
+@dataclass(frozen=True)
+class SeedOptions:
+    """The content of a run. The same options (with the same seed) give the same rows."""
+
+    seed: int
+    as_of: date
+    per_status: int = 2
+    statuses: tuple[str, ...] = STATUSES
+    hold_reasons: tuple[str, ...] = ()
+    vendor: str | None = None
+    po_number: str | None = None
+    project_number: str = DEFAULT_PROJECT_NUMBER
+    project_name: str = DEFAULT_PROJECT_NAME
+    company: str = DEFAULT_COMPANY
+    approval_limit: Decimal = DEFAULT_APPROVAL_LIMIT
+    currency: str = field(default="USD")
+
+    def __post_init__(self) -> None:
+        if self.per_status < 0:
+            raise UsageError(f"--per-status must be 0 or more, not {self.per_status}")
+        if self.invoice_count > MAX_INVOICES:
+            raise UsageError(
+                f"{self.invoice_count:,} invoices is more than one run can seed ({MAX_INVOICES:,})"
+            )
+        if not self.statuses:
+            raise UsageError("choose at least one status")
+        for name, value in (
+            ("--project-number", self.project_number),
+            ("--project-name", self.project_name),
+            ("--company", self.company),
+            ("--vendor", self.vendor),
+            ("--po", self.po_number),
+        ):
+            if value is not None and not value.strip():
+                raise UsageError(f"{name} must not be empty")
+        if len(self.project_number) > 32:
+            raise UsageError("--project-number is at most 32 characters")
+        if self.approval_limit <= 0 or self.approval_limit >= Decimal("100000000"):
+            raise UsageError("--approval-limit must be between 0 and 100,000,000")
+
+    @property
+    def invoice_count(self) -> int:
+        return self.per_status * len(self.statuses)
+
+    def status_of(self, index: int) -> str:
+        """Statuses are interleaved, so each chunk of a stream holds every status."""
+        return self.statuses[index % len(self.statuses)]

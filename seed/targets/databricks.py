@@ -1,0 +1,107 @@
+"""Seeds a Databricks SQL warehouse: a few large statements, and cleanup instead of rollback.
+
+Databricks commits every statement on its own, so a run cannot be one transaction there. Instead
+the run's ledger row is written first (outcome ``running``); if any later statement fails, the
+rows this run wrote (all keys begin with ``<run id>-``) are deleted and the ledger says
+``failed``; if even that fails it says ``incomplete`` and the error names the run to purge.
+"""
+
+import time
+from collections.abc import Callable
+from contextlib import suppress
+
+from sqlalchemy.engine import URL, Connection
+
+from seed.db.engine import explain_database_error, make_engine
+from seed.errors import SeedError
+from seed.runs.project import find_project
+from seed.runs.ledger import FAILED, INCOMPLETE
+from seed.generate.options import SeedOptions
+from seed.targets.stream import DEFAULT_CHUNK_SIZE, Progress
+from seed.runs.rows import delete_run_rows
+from seed.db.schema import require_head
+from seed.targets.local import SeedReport, require_new_run
+from seed.settings import mask_url
+from seed.targets.statement_run import RunLedger, run_statements
+from seed.write.statements import MAX_STATEMENT_BYTES, StatementWriter
+from seed.db.columns import require_model_columns
+
+
+def seed_databricks(
+    url: URL,
+    options: SeedOptions,
+    run_id: str,
+    *,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    on_progress: Progress | None = None,
+    statement_bytes: int = MAX_STATEMENT_BYTES,
+) -> SeedReport:
+    """Write one run with multi-row INSERTs; on any failure remove what it wrote, then raise."""
+    where = mask_url(url)
+    engine = make_engine(url)
+    started = time.perf_counter()
+    try:
+        with engine.connect() as connection:
+            require_head(connection, where)
+            require_model_columns(connection, where)
+            require_new_run(connection, run_id)
+            existing = find_project(connection, options.project_number)
+            writer = StatementWriter(connection.dialect, _executor(connection), statement_bytes)
+            ledger = RunLedger(writer, options, run_id)
+            try:
+                result = run_statements(writer, ledger, existing, chunk_size, on_progress)
+            except BaseException as exc:
+                replacement = _clean_up(connection, ledger, exc, url)
+                if replacement is exc:
+                    raise
+                raise replacement from exc
+    except SeedError:
+        raise
+    except Exception as exc:
+        raise explain_database_error(exc, url, 0) from exc
+    finally:
+        engine.dispose()
+    return SeedReport(result, options, where, time.perf_counter() - started, writer.statements)
+
+
+def _executor(connection: Connection) -> Callable[[str], None]:
+    """Statements are complete SQL text: sent as they are, with no parameter processing."""
+    quiet = connection.execution_options(no_parameters=True)
+
+    def execute(sql: str) -> None:
+        quiet.exec_driver_sql(sql)
+
+    return execute
+
+
+def _clean_up(
+    connection: Connection, ledger: RunLedger, error: BaseException, url: URL
+) -> BaseException:
+    """Remove the run's rows after ``error``; the exception to raise in its place."""
+    reason = _reason(error, url)
+    run_id = ledger.run_id
+    try:
+        delete_run_rows(connection, run_id)
+    except Exception as cleanup_error:
+        cleanup_reason = _reason(cleanup_error, url)
+        with suppress(Exception):  # if not, the ledger row says "running": just as telling
+            ledger.finish(INCOMPLETE, None, f"{reason}; cleanup failed: {cleanup_reason}")
+        return SeedError(
+            f"run {run_id} failed ({reason}) and removing its rows failed too ({cleanup_reason}): "
+            f"rows of run {run_id} remain in {mask_url(url)}; remove them with "
+            f"`seed purge {run_id} --target databricks` (every key of the run begins with "
+            f"'{run_id}-')"
+        )
+    with suppress(Exception):  # the rows are gone; if not, the ledger row says "running"
+        ledger.finish(FAILED, None, reason)
+    if not isinstance(error, Exception):
+        return error  # KeyboardInterrupt and friends keep their meaning
+    return SeedError(f"run {run_id} failed and its rows were removed: {reason}")
+
+
+def _reason(error: BaseException, url: URL) -> str:
+    if isinstance(error, SeedError):
+        return str(error)
+    if not isinstance(error, Exception):
+        return type(error).__name__
+    return str(explain_database_error(error, url, 0))

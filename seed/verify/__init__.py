@@ -1,0 +1,61 @@
+"""The invariants of Hold Busters data, each one set-based SQL that finds the rows breaking it.
+
+A check is a SELECT of ``id`` and ``ok`` over the rows it examines; ``ok`` false or NULL marks an
+offending row. Everything is SQLAlchemy Core that compiles on SQLite, PostgreSQL and Databricks
+(where foreign keys are not enforced), so the checks hold of any database with the schema, seeded
+by us or not, and run in a few statements however many invoices there are.
+"""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, literal, select
+from sqlalchemy.engine import Connection
+
+from seed.verify.base import Check, CheckResult
+from seed.verify.holds import scenario_checks
+from seed.verify.integrity import budget_checks, foreign_key_checks, line_checks
+from seed.verify.workflow import date_checks, status_checks
+
+__all__ = [
+    "Check",
+    "CheckResult",
+    "all_checks",
+    "examples_statement",
+    "run_check",
+    "summary_statement",
+]
+
+
+def all_checks() -> list[Check]:
+    return [
+        *foreign_key_checks(),
+        *line_checks(),
+        *budget_checks(),
+        *status_checks(),
+        *date_checks(),
+        *scenario_checks(),
+    ]
+
+
+def _offending(rows: Any) -> ColumnElement[int]:
+    return case((rows.c.ok, literal(0)), else_=literal(1))
+
+
+def summary_statement(check: Check) -> Select[int, int]:
+    """Rows examined and rows offending (``ok`` false or NULL): one pass over the data."""
+    rows = check.query.subquery("examined")
+    return select(func.count(), func.coalesce(func.sum(_offending(rows)), 0)).select_from(rows)
+
+
+def examples_statement(check: Check, examples: int) -> Select[Any]:
+    """The first offending ids, in key order."""
+    rows = check.query.subquery("examined")
+    return select(rows.c.id).where(_offending(rows) == 1).order_by(rows.c.id).limit(examples)
+
+
+def run_check(connection: Connection, check: Check, examples: int = 5) -> CheckResult:
+    checked, failed = connection.execute(summary_statement(check)).one()
+    ids: tuple[str, ...] = ()
+    if failed:
+        ids = tuple(connection.scalars(examples_statement(check, examples)))
+    return CheckResult(check, int(checked), int(failed), ids)

@@ -1,0 +1,97 @@
+"""Bulk writers on the driver under the run's transaction: SQLite executemany, PostgreSQL COPY."""
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from seed.write.encoding import RowEncoder
+from seed.write.sink import ConnectionSink, Row
+
+Encoded = Sequence[tuple[Any, ...]]
+
+
+class EncodingSink(ConnectionSink, ABC):
+    """Writes rows already encoded by :class:`RowEncoder` (possibly in another process).
+
+    The rows go through the SQLAlchemy connection's own DB-API connection, so they are part of
+    the same transaction as everything else the run writes; budget updates stay Core.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection)
+        self.encoder = RowEncoder(connection.engine.url.drivername)
+        self.driver: Any = connection.connection.driver_connection
+        self._statements: dict[str, str] = {}
+
+    def insert(self, table: Table, rows: Sequence[Row]) -> None:
+        if rows:
+            self.insert_encoded(table, self.encoder(table, rows))
+
+    def insert_encoded(self, table: Table, rows: Encoded) -> None:
+        if not rows:
+            return
+        statement = self._statements.get(table.name) or self._statements.setdefault(
+            table.name, self.statement(table)
+        )
+        with self._wrapped_errors(statement):
+            self.write(statement, rows)
+        self.statements += 1
+
+    @abstractmethod
+    def statement(self, table: Table) -> str:
+        """The SQL that takes rows of all of ``table``'s columns, in column order."""
+
+    @abstractmethod
+    def write(self, statement: str, rows: Encoded) -> None: ...
+
+    @contextmanager
+    def _wrapped_errors(self, statement: str) -> Iterator[None]:
+        """Driver errors become SQLAlchemy's, as if Core had run the statement."""
+        dbapi = self.connection.dialect.loaded_dbapi
+        try:
+            yield
+        except dbapi.Error as exc:
+            raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
+
+
+class SqliteSink(EncodingSink):
+    """``sqlite3`` executemany with the values SQLAlchemy's SQLite types would bind."""
+
+    def statement(self, table: Table) -> str:
+        compiled = insert(table).compile(
+            dialect=self.connection.dialect, column_keys=[c.name for c in table.columns]
+        )
+        assert compiled.positiontup == [c.name for c in table.columns]
+        return str(compiled)
+
+    def write(self, statement: str, rows: Encoded) -> None:
+        self.driver.executemany(statement, rows)
+
+
+class CopySink(EncodingSink):
+    """psycopg 3 ``COPY ... FROM STDIN``, one row at a time into the open copy."""
+
+    def statement(self, table: Table) -> str:
+        quote = self.connection.dialect.identifier_preparer
+        columns = ", ".join(quote.format_column(c) for c in table.columns)
+        return f"COPY {quote.format_table(table)} ({columns}) FROM STDIN"
+
+    def write(self, statement: str, rows: Encoded) -> None:
+        with self.driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def connection_sink(connection: Connection) -> ConnectionSink:
+    """The fastest writer for the connection's driver; Core executemany for the others."""
+    dialect = connection.dialect
+    if dialect.name == "sqlite" and dialect.driver == "pysqlite":
+        return SqliteSink(connection)
+    if dialect.name == "postgresql" and dialect.driver == "psycopg":
+        return CopySink(connection)
+    return ConnectionSink(connection)

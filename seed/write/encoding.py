@@ -1,0 +1,82 @@
+"""Rows as tuples of driver-ready values, in column order: what the fast writers send as is."""
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from functools import partial
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Column, Table
+from sqlalchemy.engine import Dialect, make_url
+
+from seed.write.sink import Row
+
+Process = Callable[[Any], Any]
+#: How to encode a table's rows: get its columns in order, then process some of them.
+Plan = tuple[Callable[[Row], tuple[Any, ...]], list[tuple[int, Process]]]
+
+_iso_datetime: Process = partial(datetime.isoformat, sep=" ", timespec="microseconds")
+_SAMPLES: dict[type, tuple[Any, ...]] = {
+    datetime: (datetime(2026, 11, 24, 8, 5, 9), datetime(987, 1, 2, 3, 4, 5, 60)),
+    date: (date(2026, 11, 24), date(987, 1, 2)),
+}
+_FAST: dict[type, Process] = {datetime: _iso_datetime, date: date.isoformat}
+
+
+def _or_none(process: Process) -> Process:
+    def nullable(value: Any) -> Any:
+        return None if value is None else process(value)
+
+    return nullable
+
+
+class RowEncoder:
+    """Applies each column's bind processing of a dialect, as SQLAlchemy Core would.
+
+    It holds only the driver's name, so it pickles small: the process that generates rows
+    encodes them too and sends plain tuples. Where SQLAlchemy formats datetimes and dates in
+    Python (SQLite stores them as text), the C ``isoformat`` is used instead, but only after it
+    is checked to give exactly the same text.
+    """
+
+    def __init__(self, drivername: str) -> None:
+        self.drivername = drivername
+        self._plans: dict[str, Plan] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"drivername": self.drivername, "_plans": {}}
+
+    def __call__(self, table: Table, rows: Sequence[Row]) -> list[tuple[Any, ...]]:
+        get, processes = self._plans.get(table.name) or self._plan(table)
+        if not rows:
+            return []
+        # Transposed, so each column's processing is one C-level map.
+        columns: list[Iterable[Any]] = list(zip(*map(get, rows), strict=True))
+        for position, process in processes:
+            columns[position] = map(process, columns[position])
+        return list(zip(*columns, strict=True))
+
+    def _plan(self, table: Table) -> Plan:
+        dialect = make_url(f"{self.drivername}://").get_dialect()()
+        processes = [
+            (position, process)
+            for position, column in enumerate(table.columns)
+            if (process := _processor(column, dialect)) is not None
+        ]
+        plan = (itemgetter(*(column.name for column in table.columns)), processes)
+        self._plans[table.name] = plan
+        return plan
+
+
+def _processor(column: Column[Any], dialect: Dialect) -> Process | None:
+    process: Process | None = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if process is None:
+        return None
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return process
+    fast = _FAST.get(python_type)
+    if fast is None or any(fast(s) != process(s) for s in _SAMPLES[python_type]):
+        return process
+    return _or_none(fast) if column.nullable else fast
