@@ -28,10 +28,10 @@ import peers
 import psycopg
 from sqlalchemy import URL, create_engine, make_url, text
 
-from seed.generate.options import SeedOptions
-from seed.targets.stream import auto_workers
-from seed.targets.local import seed_database
 from seed.domain.statuses import STATUSES
+from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
+from seed.targets.plan import auto_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -47,7 +47,7 @@ class Sample:
 
 def _ours(target: str, count: int, workers: int) -> int:
     options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=count // len(STATUSES))
-    report = seed_database(make_url(target), options, "BENCH", workers=workers)
+    report = seed_run(make_url(target), options, RunSettings("BENCH", workers=workers))
     return sum(report.result.rows.values())
 
 

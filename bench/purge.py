@@ -16,10 +16,10 @@ from alembic import command
 from sqlalchemy import URL, create_engine, make_url, text
 
 from seed.db.engine import make_engine
-from seed.generate.options import SeedOptions
-from seed.runs.purge import purge_run
 from seed.db.schema import alembic_config
-from seed.targets.local import seed_database
+from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
+from seed.runs.purge import purge_run
 
 
 @contextmanager
@@ -57,12 +57,16 @@ def _timed_purge(url: URL, per_status: int, indexed: bool) -> float:
                 conn.execute(text(f"DROP INDEX ix_{index}"))
     engine.dispose()
     for number in range(3):  # other runs whose rows stay
-        seed_database(
+        seed_run(
             url,
             SeedOptions(seed=number, as_of=date(2026, 11, 24), per_status=per_status // 4),
-            f"OTHER{number}",
+            RunSettings(f"OTHER{number}"),
         )
-    seed_database(url, SeedOptions(seed=9, as_of=date(2026, 11, 24), per_status=per_status), "BIG")
+    seed_run(
+        url,
+        SeedOptions(seed=9, as_of=date(2026, 11, 24), per_status=per_status),
+        RunSettings("BIG"),
+    )
     started = time.perf_counter()
     purge_run(url, "BIG", 30)
     return time.perf_counter() - started

@@ -16,11 +16,11 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import make_url
 
-from seed.verify import all_checks, run_check
 from seed.db.engine import make_engine
-from seed.generate.options import SeedOptions
 from seed.db.schema import alembic_config
-from seed.targets.local import seed_database
+from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
+from seed.verify import all_checks, run_check
 
 
 def main() -> None:
@@ -36,7 +36,7 @@ def main() -> None:
         command.upgrade(config, "head")
         options = SeedOptions(seed=42, as_of=date(2026, 11, 24), per_status=args.per_status)
         started = time.perf_counter()
-        seed_database(url, options, "BENCH")
+        seed_run(url, options, RunSettings("BENCH"))
         seeding = time.perf_counter() - started
 
         engine = make_engine(url)

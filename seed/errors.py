@@ -1,5 +1,8 @@
 """Errors a user can fix: the CLI prints their message as one line, never a traceback."""
 
+#: What to do about a database whose schema is missing or behind the migrations.
+UPGRADE_HINT = "run `alembic upgrade head` (with the same database URL) first"
+
 
 class SeedError(Exception):
     """A problem with the input, the configuration or the database, explained for the user."""

@@ -12,15 +12,11 @@ from collections.abc import Mapping
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from seed.errors import SeedError, UsageError
+from seed.databricks.environment import DATABRICKS_SECRETS, databricks_url_from_env
+from seed.errors import UsageError
 
 DEFAULT_DATABASE_URL = "sqlite:///holdbusters.db"
 TARGETS = ("local", "databricks")
-
-#: Variables a Databricks target is built from; the token may be replaced by OAuth M2M.
-DATABRICKS_REQUIRED = ("DATABRICKS_SERVER_HOSTNAME", "DATABRICKS_HTTP_PATH")
-DATABRICKS_SCOPE = ("DATABRICKS_CATALOG", "DATABRICKS_SCHEMA")
-DATABRICKS_OAUTH = ("DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET")
 
 _SECRET_QUERY_KEYS = re.compile(r"token|secret|password|passwd|pwd|key", re.IGNORECASE)
 
@@ -55,36 +51,6 @@ def parse_url(text: str, source: str) -> URL:
         ) from None
 
 
-def databricks_url_from_env(env: Mapping[str, str]) -> URL:
-    missing = [name for name in (*DATABRICKS_REQUIRED, *DATABRICKS_SCOPE) if not env.get(name)]
-    has_token = bool(env.get("DATABRICKS_TOKEN"))
-    has_oauth = all(env.get(name) for name in DATABRICKS_OAUTH)
-    if not has_token and not has_oauth:
-        missing.append("DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET)")
-    if missing:
-        raise SeedError(
-            f"Databricks target needs {', '.join(missing)}: export "
-            + ("it" if len(missing) == 1 else "them")
-            + " (see README, Databricks)"
-        )
-    host = env["DATABRICKS_SERVER_HOSTNAME"].strip().removeprefix("https://").rstrip("/")
-    query = {
-        "http_path": env["DATABRICKS_HTTP_PATH"].strip(),
-        "catalog": env["DATABRICKS_CATALOG"].strip(),
-        "schema": env["DATABRICKS_SCHEMA"].strip(),
-    }
-    if has_token:
-        return URL.create(
-            "databricks",
-            username="token",
-            password=env["DATABRICKS_TOKEN"].strip(),
-            host=host,
-            query=query,
-        )
-    # OAuth machine-to-machine: credentials stay in the environment, never in the URL.
-    return URL.create("databricks", host=host, query={**query, "auth": "oauth-m2m"})
-
-
 def mask_url(url: URL | str) -> str:
     """The URL as text with its password and any secret-looking query value replaced."""
     parsed = make_url(url) if isinstance(url, str) else url
@@ -105,7 +71,5 @@ def secrets_of(url: URL, environ: Mapping[str, str] | None = None) -> list[str]:
     found += [
         str(value) for key, value in url.query.items() if _SECRET_QUERY_KEYS.search(key) and value
     ]
-    found += [
-        env[name] for name in ("DATABRICKS_TOKEN", "DATABRICKS_CLIENT_SECRET") if env.get(name)
-    ]
+    found += [env[name] for name in DATABRICKS_SECRETS if env.get(name)]
     return [s for s in found if isinstance(s, str) and len(s) >= 4]

@@ -4,9 +4,9 @@ from datetime import date
 
 from sqlalchemy import URL
 
-from seed.generate.factories.holds import SCENARIOS
+from seed.domain.holds import HOLD_REASONS
 from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
+from seed.run import RunSettings, seed_run
 
 AS_OF = date(2026, 11, 24)
 
@@ -14,8 +14,8 @@ AS_OF = date(2026, 11, 24)
 def seed_every_scenario(url: URL, seed: int = 3, per_status: int = 8) -> None:
     """One run of all statuses, then one run per Hold reason (Paid and Hold: the duplicate's
     twin is Paid), all in the same project."""
-    seed_database(url, SeedOptions(seed=seed, as_of=AS_OF, per_status=per_status), "RUNALL")
-    for number, scenario in enumerate(SCENARIOS, start=1):
+    seed_run(url, SeedOptions(seed=seed, as_of=AS_OF, per_status=per_status), RunSettings("RUNALL"))
+    for number, scenario in enumerate(HOLD_REASONS, start=1):
         options = SeedOptions(
             seed=seed * 100 + number,
             as_of=AS_OF,
@@ -23,4 +23,4 @@ def seed_every_scenario(url: URL, seed: int = 3, per_status: int = 8) -> None:
             statuses=("Paid", "Hold"),
             hold_reasons=(scenario.code,),
         )
-        seed_database(url, options, f"RUNH{number}")
+        seed_run(url, options, RunSettings(f"RUNH{number}"))

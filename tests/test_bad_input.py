@@ -13,7 +13,7 @@ from sqlalchemy import URL, Column, MetaData, String, Table, create_engine, text
 
 from models import Base
 from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
+from seed.run import RunSettings, seed_run
 from tests.conftest import migrate, url_arg
 from tests.state import snapshot
 from tests.test_seed_core import AS_OF
@@ -283,7 +283,7 @@ def _prepared(state: str, url: URL, tmp_path: Path) -> Iterator[URL]:
     sqlite = url.get_backend_name() == "sqlite"
     if state in ("head", "locked", "read_only", "lacks_column", "extra_required"):
         migrate(url)
-        seed_database(url, SeedOptions(seed=1, as_of=AS_OF, per_status=1), "EARLIER")
+        seed_run(url, SeedOptions(seed=1, as_of=AS_OF, per_status=1), RunSettings("EARLIER"))
     if state == "missing":
         yield url if sqlite else url.set(database=f"{url.database}_missing")
     elif state == "missing_folder":

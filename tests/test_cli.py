@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import URL, make_url
 
 from models import TABLES
-from seed.write.sink import csv_value
+from seed.write.csv_files import csv_value
 from tests.conftest import migrate, url_arg
 from tests.helpers import read_tables
 

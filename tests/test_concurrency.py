@@ -11,7 +11,7 @@ from sqlalchemy import URL, create_engine, func, select
 
 from models import SeedRun
 from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
+from seed.run import RunSettings, seed_run
 from tests.children import spawn_seed
 from tests.conftest import url_arg
 from tests.helpers import read_tables
@@ -119,7 +119,7 @@ def test_postgresql_lock_wait_is_bounded_with_a_clear_message(
     command: tuple[str, ...],  # type: ignore[no-untyped-def]
 ) -> None:
     """A run or a purge of a project waits for the job that holds it (here: a test connection)."""
-    seed_database(pg_url, SeedOptions(seed=1, as_of=AS_OF, per_status=1), "EARLIER")
+    seed_run(pg_url, SeedOptions(seed=1, as_of=AS_OF, per_status=1), RunSettings("EARLIER"))
     engine = create_engine(pg_url)
     before = read_tables(pg_url)
     with engine.connect() as holder, holder.begin():

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import URL, create_engine, text
 
 from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
+from seed.run import RunSettings, seed_run
 from tests.children import spawn_seed, wait_for
 from tests.conftest import url_arg
 from tests.state import snapshot
@@ -18,7 +18,7 @@ BIG = "20000"
 
 
 def _seed_first_run(url: URL) -> None:
-    seed_database(url, SeedOptions(seed=1, as_of=AS_OF, per_status=3), "EARLIER")
+    seed_run(url, SeedOptions(seed=1, as_of=AS_OF, per_status=3), RunSettings("EARLIER"))
 
 
 def _journal(url: URL) -> Path:

@@ -18,8 +18,8 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlglot import expressions as exp
 
 from models import Base
-from seed.targets.databricks import seed_databricks
 from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
 from tests.conftest import ROOT
 from tests.fake_databricks import TOKEN, URL, FakeDatabricks
 
@@ -133,6 +133,6 @@ def test_alembic_upgrade_online_then_seed(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr("seed.targets.databricks.make_engine", lambda _url: fake.engine())
     options = SeedOptions(seed=3, as_of=date(2026, 11, 24), per_status=1)
-    report = seed_databricks(make_url(URL), options, "RMIG")
+    report = seed_run(make_url(URL), options, RunSettings("RMIG"))
     assert report.statements == 7
     assert len(fake.keys("invoices")) == 5

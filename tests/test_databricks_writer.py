@@ -10,10 +10,10 @@ from sqlalchemy import URL, make_url
 from sqlglot import expressions as exp
 
 from models import TABLES
-from seed.targets.databricks import seed_databricks
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
-from seed.targets.local import SeedReport
+from seed.run import RunSettings, seed_run
+from seed.targets.plan import SeedReport
 from seed.write.statements import MAX_STATEMENT_BYTES
 from tests.fake_databricks import TOKEN, FakeDatabricks
 from tests.fake_databricks import URL as FAKE_URL
@@ -36,7 +36,7 @@ def seed(
     url: URL, run_id: str = "RUNA", per_status: int = 2, project: str = "PROJ-001", **kwargs: int
 ) -> SeedReport:
     options = SeedOptions(seed=7, as_of=AS_OF, per_status=per_status, project_number=project)
-    return seed_databricks(url, options, run_id, **kwargs)
+    return seed_run(url, options, RunSettings(run_id, **kwargs))
 
 
 def run_keys(fake: FakeDatabricks) -> dict[str, set[str]]:

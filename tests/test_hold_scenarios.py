@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import URL
 
-from seed.generate.factories.holds import SCENARIOS
+from seed.domain.holds import HOLD_REASONS
 from tests.helpers import read_tables
 from tests.scenario_data import seed_every_scenario
 
@@ -146,7 +146,7 @@ def rows(tmp_path_factory: pytest.TempPathFactory) -> Rows:
 
 
 def test_every_scenario_has_a_defect_test() -> None:
-    assert set(DEFECTS) == {s.code for s in SCENARIOS}
+    assert set(DEFECTS) == {s.code for s in HOLD_REASONS}
 
 
 @pytest.mark.parametrize("code", list(DEFECTS))

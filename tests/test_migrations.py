@@ -6,7 +6,7 @@ from sqlalchemy import URL, create_engine, inspect
 
 from models import Base
 from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
+from seed.run import RunSettings, seed_run
 from tests.conftest import alembic_config, migrate, url_arg
 from tests.state import snapshot
 from tests.test_seed_core import AS_OF
@@ -49,7 +49,7 @@ def test_foreign_keys_are_named(sqlite_url: URL) -> None:
 
 
 def test_upgrading_a_seeded_database_at_head_changes_nothing(db_url: URL) -> None:
-    seed_database(db_url, SeedOptions(seed=1, as_of=AS_OF, per_status=2), "RUNA")
+    seed_run(db_url, SeedOptions(seed=1, as_of=AS_OF, per_status=2), RunSettings("RUNA"))
     before = snapshot(db_url)
     migrate(db_url)
     migrate(db_url)

@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import URL
 
+from seed.cli.seed_options import parse_amount, parse_as_of
 from seed.domain.catalog import BUDGET_CATEGORIES, RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
-from seed.cli.app import parse_amount, parse_as_of
+from seed.domain.holds import HOLD_REASONS, parse_hold_reasons
+from seed.domain.statuses import RULES, STATUSES, parse_statuses
 from seed.errors import SeedError, UsageError
 from seed.generate.factories import InvoiceFactory, ProjectContext, RunContext
-from seed.generate.factories.holds import SCENARIOS, parse_hold_reasons
 from seed.generate.options import SeedOptions
 from seed.settings import mask_url, resolve_database_url
-from seed.domain.statuses import RULES, STATUSES, parse_statuses
 
 PROPERTIES = settings(max_examples=150, deadline=None)
 
@@ -60,18 +60,18 @@ def test_statuses_parse_or_say_which_is_unknown(values: list[str]) -> None:
 
 
 @PROPERTIES
-@given(st.lists(st.sampled_from(SCENARIOS), min_size=1), st.booleans())
+@given(st.lists(st.sampled_from(HOLD_REASONS), min_size=1), st.booleans())
 def test_hold_reasons_by_option_name_or_code(scenarios: list, as_code: bool) -> None:  # type: ignore[type-arg]
     values = [s.code if as_code else f" {s.option_name.upper()} " for s in scenarios]
     chosen = parse_hold_reasons(values)
     assert set(chosen) == {s.code for s in scenarios}
-    assert list(chosen) == [s.code for s in SCENARIOS if s.code in chosen]
+    assert list(chosen) == [s.code for s in HOLD_REASONS if s.code in chosen]
 
 
 @PROPERTIES
 @given(st.text(max_size=30))
 def test_hold_reasons_parse_or_fail_cleanly(value: str) -> None:
-    codes = {s.code for s in SCENARIOS}
+    codes = {s.code for s in HOLD_REASONS}
     try:
         chosen = parse_hold_reasons([value])
     except UsageError as exc:
@@ -181,7 +181,7 @@ def _run(options: SeedOptions) -> RunContext:
 @st.composite
 def run_options(draw: st.DrawFn) -> SeedOptions:
     statuses = draw(st.lists(st.sampled_from(STATUSES), min_size=1, unique=True))
-    codes = draw(st.lists(st.sampled_from([s.code for s in SCENARIOS]), unique=True, max_size=3))
+    codes = draw(st.lists(st.sampled_from([s.code for s in HOLD_REASONS]), unique=True, max_size=3))
     if "Hold" in statuses and "Paid" not in statuses:
         assume(codes != ["DUPLICATE_INVOICE"])
     return SeedOptions(

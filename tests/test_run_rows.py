@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import URL, create_engine
 
 from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
 from seed.runs.rows import delete_run_rows
-from seed.targets.local import seed_database
 from tests.helpers import read_tables
 
 
@@ -16,7 +16,7 @@ def test_a_run_with_its_own_project_is_removed_whole(db_url: URL) -> None:
         options = SeedOptions(
             seed=1, as_of=date(2026, 11, 24), per_status=1, project_number=project
         )
-        seed_database(db_url, options, run_id)
+        seed_run(db_url, options, RunSettings(run_id))
     before = read_tables(db_url)
     engine = create_engine(db_url)
     with engine.begin() as connection:

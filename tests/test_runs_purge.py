@@ -9,7 +9,7 @@ from sqlalchemy import URL, create_engine, update
 
 from models import SeedRun
 from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
+from seed.run import RunSettings, seed_run
 from tests.conftest import url_arg
 from tests.helpers import read_tables
 from tests.state import snapshot
@@ -18,7 +18,7 @@ from tests.test_seed_core import AS_OF
 
 def seed(url: URL, run_id: str, project: str = "PROJ-001", seed_value: int = 7) -> None:
     options = SeedOptions(seed=seed_value, as_of=AS_OF, per_status=2, project_number=project)
-    seed_database(url, options, run_id)
+    seed_run(url, options, RunSettings(run_id))
 
 
 def mark(url: URL, run_id: str, outcome: str) -> None:

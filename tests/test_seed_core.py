@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, create_engine, text
 
-from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
 from seed.domain.statuses import RULES, STATUSES
+from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
 from tests.conftest import url_arg
 from tests.helpers import read_tables, strip_run
 
@@ -19,7 +19,7 @@ AS_OF = date(2026, 11, 24)
 
 def seed(url: URL, run_id: str = "RUNA", **kwargs: object):  # type: ignore[no-untyped-def]
     options = SeedOptions(seed=int(kwargs.pop("seed", 7)), as_of=AS_OF, **kwargs)  # type: ignore[arg-type]
-    return seed_database(url, options, run_id)
+    return seed_run(url, options, RunSettings(run_id))
 
 
 def test_per_status_2_gives_the_seed_md_counts(db_url: URL) -> None:
@@ -212,7 +212,7 @@ def test_injected_failure_leaves_the_file_byte_for_byte_unchanged(sqlite_url: UR
 
     options = SeedOptions(seed=3, as_of=AS_OF, per_status=50)
     with pytest.raises(RuntimeError):
-        seed_database(sqlite_url, options, "RUNB", before_commit=explode)
+        seed_run(sqlite_url, options, RunSettings("RUNB", before_commit=explode))
     assert Path(path).read_bytes() == before
 
 
@@ -225,8 +225,10 @@ def test_injected_failure_rolls_back_on_postgresql(pg_url: URL) -> None:
         raise RuntimeError("injected")
 
     with pytest.raises(RuntimeError):
-        seed_database(
-            pg_url, SeedOptions(seed=3, as_of=AS_OF, per_status=20), "RUNB", before_commit=explode
+        seed_run(
+            pg_url,
+            SeedOptions(seed=3, as_of=AS_OF, per_status=20),
+            RunSettings("RUNB", before_commit=explode),
         )
     assert read_tables(pg_url) == before
 

@@ -12,7 +12,7 @@ from sqlglot import expressions as exp
 
 from models import TABLES
 from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
+from seed.run import RunSettings, seed_run
 from tests.conftest import CliResult, migrate
 from tests.fake_databricks import FakeDatabricks
 from tests.helpers import read_tables
@@ -54,7 +54,7 @@ def test_sqlite_script_gives_the_same_rows_as_seeding(
     direct.mkdir()
     direct_url = sqlite_url.set(database=str(direct / "holdbusters.db"))
     migrate(direct_url)
-    seed_database(direct_url, OPTIONS, "RSQL")
+    seed_run(direct_url, OPTIONS, RunSettings("RSQL"))
     assert read_tables(sqlite_url) == read_tables(direct_url)
     assert raw_rows(sqlite_url.database) == raw_rows(str(direct / "holdbusters.db"))
 
@@ -82,7 +82,7 @@ def test_postgresql_script_runs_and_gives_the_seeded_rows(
     dsn = pg_url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(dsn, autocommit=True) as connection:
         connection.execute(script.encode())
-    seed_database(sqlite_url, OPTIONS, "RSQL")
+    seed_run(sqlite_url, OPTIONS, RunSettings("RSQL"))
     assert read_tables(pg_url) == read_tables(sqlite_url)
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, create_engine, make_url, text
 
+from seed.domain.holds import HOLD_REASONS
 from seed.verify import all_checks
-from seed.generate.factories.holds import SCENARIOS
 from tests.conftest import url_arg
 from tests.scenario_data import AS_OF, seed_every_scenario
 
@@ -26,7 +26,7 @@ def test_passes_on_seeded_databases(db_url: URL, run_cli, seed: int) -> None:  #
     assert "FAIL" not in result.out
 
 
-@pytest.mark.parametrize("scenario", [s.option_name for s in SCENARIOS])
+@pytest.mark.parametrize("scenario", [s.option_name for s in HOLD_REASONS])
 def test_passes_on_each_hold_reason_alone(sqlite_url: URL, run_cli, scenario: str) -> None:  # type: ignore[no-untyped-def]
     args = ["--database-url", url_arg(sqlite_url), "--as-of", AS_OF.isoformat(), "--quiet"]
     seeded = run_cli(*args, "--per-status", "6", "--hold-reason", scenario, "--seed", "9")

@@ -16,10 +16,9 @@ from sqlalchemy import URL, Connection, create_engine, text
 
 from models import TABLES
 from seed.errors import SeedError
-from seed.write.database import CopySink, SqliteSink, connection_sink
 from seed.generate.options import SeedOptions
-from seed.targets.local import seed_database
-from seed.write.sink import ConnectionSink
+from seed.run import RunSettings, seed_run
+from seed.write.database import ConnectionSink, CopySink, SqliteSink, connection_sink
 from tests.conftest import ROOT, url_arg
 from tests.helpers import read_tables
 
@@ -73,7 +72,7 @@ def test_chunk_size_and_workers_do_not_change_the_rows(copies: Copies) -> None:
     ]
     urls = copies(len(ways))
     for url, way in zip(urls, ways, strict=True):
-        seed_database(url, OPTIONS, "RUNV", **way)
+        seed_run(url, OPTIONS, RunSettings("RUNV", **way))
     first, *others = (read_tables(url) for url in urls)
     assert len(first["invoices"]) == OPTIONS.invoice_count
     for other in others:
@@ -91,12 +90,12 @@ def test_the_fast_path_reads_back_like_core_inserts(
         return used[-1]
 
     monkeypatch.setattr("seed.targets.local.connection_sink", spy)
-    fast = seed_database(fast_url, OPTIONS, "RUNF", workers=0)
+    fast = seed_run(fast_url, OPTIONS, RunSettings("RUNF", workers=0))
     assert (
         type(used[0]) is {"sqlite": SqliteSink, "postgresql": CopySink}[fast_url.get_backend_name()]
     )
     monkeypatch.setattr("seed.targets.local.connection_sink", ConnectionSink)
-    core = seed_database(core_url, OPTIONS, "RUNF", workers=0)
+    core = seed_run(core_url, OPTIONS, RunSettings("RUNF", workers=0))
     assert dict(fast.result.rows) == dict(core.result.rows)
     assert read_tables(fast_url) == read_tables(core_url)
     if fast_url.get_backend_name() == "sqlite":
@@ -117,14 +116,14 @@ def _stored(url: URL) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def test_a_failed_fast_write_is_a_database_error_and_rolls_back(sqlite_url: URL) -> None:
-    seed_database(sqlite_url, OPTIONS, "RUNE")
+    seed_run(sqlite_url, OPTIONS, RunSettings("RUNE"))
     assert sqlite_url.database is not None
     with sqlite3.connect(sqlite_url.database) as conn:
         conn.execute("DELETE FROM seed_runs")  # so the run id passes the ledger check
     before = read_tables(sqlite_url)
     clashing = SeedOptions(seed=11, as_of=AS_OF, per_status=24, project_number="OTHER")
     with pytest.raises(SeedError, match=r"database error on .*UNIQUE constraint failed"):
-        seed_database(sqlite_url, clashing, "RUNE", chunk_size=10)
+        seed_run(sqlite_url, clashing, RunSettings("RUNE", chunk_size=10))
     assert read_tables(sqlite_url) == before
 
 

@@ -1,1 +1,2 @@
-"""Subcommands of `seed` (each module registers its commands on ``seed.cli.options.app`` when imported)."""
+"""The `seed` command line: one module per command, the options they share, rendering and
+progress. Commands are registered explicitly in ``seed.cli.app``."""

@@ -1,17 +1,13 @@
-"""The Typer application and the options its commands share."""
+"""Options several commands share, defined once, and the one place a command's database URL is
+resolved (``seed.settings``) and its secrets registered for masking."""
 
 from typing import Annotated
 
 import typer
+from sqlalchemy.engine import URL
 
-app = typer.Typer(
-    name="seed",
-    add_completion=False,
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+from seed.cli.console import register_secrets
+from seed.settings import resolve_database_url, secrets_of
 
 DatabaseUrlOption = Annotated[
     str | None,
@@ -34,3 +30,10 @@ LockTimeoutOption = Annotated[
     float,
     typer.Option("--lock-timeout", min=0, help="Seconds to wait for a locked database."),
 ]
+
+
+def database_url(url: str | None, target: str | None) -> URL:
+    """The command's database (option > environment > default), its secrets never printed."""
+    resolved = resolve_database_url(url, target)
+    register_secrets(secrets_of(resolved))
+    return resolved

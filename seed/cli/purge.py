@@ -6,15 +6,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
+from seed.cli.console import stdout_console
+from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.cli.runs import outcome_label
-from seed.cli.console import register_secrets, stdout_console
+from seed.cli.summary import rows_table
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.errors import UsageError
+from seed.keys import check_run_id
 from seed.runs.purge import PurgePlan, plan_purge, purge_run
-from seed.targets.stream import check_run_id
-from seed.settings import mask_url, resolve_database_url, secrets_of
-from seed.cli.summary import rows_table
+from seed.settings import mask_url
 
 
 def _describe(console: Console, plan: PurgePlan, where: str) -> None:
@@ -37,7 +37,6 @@ def _describe(console: Console, plan: PurgePlan, where: str) -> None:
         )
 
 
-@app.command()
 def purge(
     run_id: Annotated[
         str, typer.Argument(metavar="RUN_ID", help="The run to remove, as `seed runs` lists it.")
@@ -46,7 +45,7 @@ def purge(
         bool, typer.Option("--dry-run", help="Show what would be removed; change nothing.")
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-    database_url: DatabaseUrlOption = None,
+    url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
@@ -62,8 +61,7 @@ def purge(
             "purge asks for confirmation on a terminal: pass --yes to purge without asking, "
             "or --dry-run to see what it would remove"
         )
-    url = resolve_database_url(database_url, target)
-    register_secrets(secrets_of(url))
+    url = database_url(url_text, target)
     where = mask_url(url)
     console = stdout_console()
     plan = plan_purge(url, run_id, lock_timeout)

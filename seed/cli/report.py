@@ -9,10 +9,11 @@ from rich.json import JSON
 from rich.table import Table
 from sqlalchemy.engine import URL
 
+from seed.cli.console import stdout_console
+from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.db.access import open_database
-from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
-from seed.cli.console import register_secrets, stdout_console
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
+from seed.db.schema import require_tables
 from seed.report.error_analysis import (
     HoldGroup,
     InvoiceStory,
@@ -21,8 +22,6 @@ from seed.report.error_analysis import (
     invoice_story,
     invoices_per_status,
 )
-from seed.db.schema import require_tables
-from seed.settings import resolve_database_url, secrets_of
 
 REPORT_WIDTH = 120
 _HEADER_FIELDS = (
@@ -136,7 +135,6 @@ def _report(url: URL, invoice: str | None, lock_timeout: float, console: Console
             render_story(console, invoice_story(connection, invoice.strip()))
 
 
-@app.command()
 def report(
     invoice: Annotated[
         str | None,
@@ -148,7 +146,7 @@ def report(
             show_default=False,
         ),
     ] = None,
-    database_url: DatabaseUrlOption = None,
+    url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
@@ -158,6 +156,5 @@ def report(
 
     Example: seed report --invoice INV-12345678
     """
-    url = resolve_database_url(database_url, target)
-    register_secrets(secrets_of(url))
+    url = database_url(url_text, target)
     _report(url, invoice, lock_timeout, stdout_console(piped_width=REPORT_WIDTH))

@@ -8,11 +8,11 @@ import typer
 from rich.table import Table
 
 from models import TABLES
-from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
-from seed.cli.console import register_secrets, stdout_console
+from seed.cli.console import stdout_console
+from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.runs.ledger import COMPLETE, INCOMPLETE, RunListing, list_runs
-from seed.settings import mask_url, resolve_database_url, secrets_of
+from seed.settings import mask_url
 
 #: Column headings of the per-table counts, in table order.
 _COUNT_HEADINGS = {
@@ -86,9 +86,8 @@ def _table(listings: list[RunListing]) -> Table:
     return table
 
 
-@app.command()
 def runs(
-    database_url: DatabaseUrlOption = None,
+    url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Show at most this many runs.")] = 50,
     as_json: Annotated[
@@ -102,8 +101,7 @@ def runs(
 
     Example: seed runs --database-url sqlite:///holdbusters.db
     """
-    url = resolve_database_url(database_url, target)
-    register_secrets(secrets_of(url))
+    url = database_url(url_text, target)
     listings = list_runs(url, lock_timeout, limit)
     if as_json:
         typer.echo(json.dumps([_as_json(listing) for listing in listings], indent=2))

@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.table import Table
 
 from models import TABLES
-from seed.generate.factories.holds import BY_CODE
-from seed.targets.local import SeedReport
+from seed.domain.holds import BY_CODE
 from seed.domain.statuses import RULES, STATUSES
+from seed.targets.plan import SeedReport
 
 
 def rows_table(title: str, rows: Mapping[str, int]) -> Table:

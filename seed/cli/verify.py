@@ -5,20 +5,11 @@ import time
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy.engine import URL
 
-from seed.db.access import open_database
-from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, app
-from seed.verify import CheckResult, all_checks, run_check
-from seed.cli.console import register_secrets, stdout_console
+from seed.cli.console import stdout_console
+from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
-from seed.db.schema import require_tables
-from seed.settings import resolve_database_url, secrets_of
-
-
-def verify_database(url: URL, lock_timeout: float) -> list[CheckResult]:
-    with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
-        return [run_check(connection, check) for check in all_checks()]
+from seed.verify import CheckResult, verify_database
 
 
 def render_results(console: Console, results: list[CheckResult], elapsed: float) -> None:
@@ -46,9 +37,8 @@ def render_results(console: Console, results: list[CheckResult], elapsed: float)
     )
 
 
-@app.command()
 def verify(
-    database_url: DatabaseUrlOption = None,
+    url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
@@ -58,8 +48,7 @@ def verify(
 
     Example: seed verify --database-url sqlite:///holdbusters.db
     """
-    url = resolve_database_url(database_url, target)
-    register_secrets(secrets_of(url))
+    url = database_url(url_text, target)
     started = time.perf_counter()
     results = verify_database(url, lock_timeout)
     render_results(stdout_console(), results, time.perf_counter() - started)

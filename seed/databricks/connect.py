@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from seed.databricks.environment import DATABRICKS_OAUTH
 from seed.errors import UsageError
-from seed.settings import DATABRICKS_OAUTH
 
 #: Seconds any one socket operation may take, and the whole retry sequence of one request.
 SOCKET_TIMEOUT = 30.0

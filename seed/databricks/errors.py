@@ -3,8 +3,7 @@
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from seed.errors import SeedError
-from seed.db.schema import UPGRADE_HINT
+from seed.errors import UPGRADE_HINT, SeedError
 from seed.settings import mask_url
 
 #: (words any of which identify the problem, what to tell the user); first match wins.

@@ -10,8 +10,8 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 
 from seed.db.engine import explain_database_error, make_engine, sqlite_path
-from seed.errors import SeedError
-from seed.db.schema import UPGRADE_HINT, require_head
+from seed.db.schema import require_head
+from seed.errors import UPGRADE_HINT, SeedError
 from seed.settings import mask_url
 
 

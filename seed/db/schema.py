@@ -10,9 +10,7 @@ from sqlalchemy.engine import Connection
 
 import migrations
 from models import TABLES
-from seed.errors import SeedError
-
-UPGRADE_HINT = "run `alembic upgrade head` (with the same database URL) first"
+from seed.errors import UPGRADE_HINT, SeedError
 
 
 def migrations_dir() -> Path:

@@ -1,1 +1,2 @@
-"""The rules of Hold Busters data, read by both the generator and verify, so neither imports the other."""
+"""The rules of Hold Busters data: read by both the generator and verify, so neither imports
+the other."""

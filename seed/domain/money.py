@@ -6,9 +6,10 @@ The one place amounts change representation, so a cent is never lost to a second
 from decimal import Decimal
 
 
-def to_cents(amount: Decimal) -> int:
-    """``Decimal("123.45")`` -> ``12345`` (exact for amounts with at most two places)."""
-    return int(amount.scaleb(2))
+def to_cents(amount: Decimal | float) -> int:
+    """``Decimal("123.45")`` -> ``12345``, truncating below the cent. Exact for the ``Decimal``s
+    we write; some drivers (and the fake Databricks connection) read ``Numeric`` back as float."""
+    return int(amount * 100)
 
 
 def cents_to_decimal(cents: int) -> Decimal:

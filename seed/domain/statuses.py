@@ -48,11 +48,22 @@ class StatusRule:
 
 
 DRAFT = StatusRule("Draft", "Not Submitted", (1, 5), (), None, (False, False, False))
-SUBMITTED = StatusRule("Submitted", "Pending", (5, 15), ("CREATE",), "PENDING", (True, False, False))
-APPROVED = StatusRule(
-    "Approved", "Success", None, ("CREATE", "VALIDATE"), "SUCCESS", (True, True, False), (5, 60), True
+SUBMITTED = StatusRule(
+    "Submitted", "Pending", (5, 15), ("CREATE",), "PENDING", (True, False, False)
 )
-PAID = StatusRule("Paid", "Success", None, ("UPDATE",), "SUCCESS", (True, True, True), (35, 150), True)
+APPROVED = StatusRule(
+    "Approved",
+    "Success",
+    None,
+    ("CREATE", "VALIDATE"),
+    "SUCCESS",
+    (True, True, False),
+    (5, 60),
+    True,
+)
+PAID = StatusRule(
+    "Paid", "Success", None, ("UPDATE",), "SUCCESS", (True, True, True), (35, 150), True
+)
 HOLD = StatusRule("Hold", "Error", (30, 90), ("VALIDATE", "CREATE"), "ERROR", (True, False, False))
 
 #: Canonical order; invoices are interleaved in this order, so every chunk holds every status.

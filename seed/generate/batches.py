@@ -5,15 +5,14 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from models import TABLES
-from seed.write.encoding import RowEncoder
+from seed.domain.money import to_cents
+from seed.domain.statuses import SPENDING_STATUSES
 from seed.generate.factories import InvoiceFactory, RunContext
 from seed.generate.parallel import ordered_map
-
-SPENDING_STATUSES = ("Approved", "Paid")
+from seed.write.encoding import RowEncoder
 
 
 @dataclass
@@ -75,7 +74,7 @@ def _build_batch(
         if status in SPENDING_STATUSES:
             for line in tree.lines:
                 if line["budget_line_id"] is not None:
-                    batch.spend[line["budget_line_id"]] += _cents(line["line_amount"])
+                    batch.spend[line["budget_line_id"]] += to_cents(line["line_amount"])
     if encoder is not None:
         batch.invoices = encoder(TABLES["invoices"], batch.invoices)
         batch.invoice_lines = encoder(TABLES["invoice_lines"], batch.invoice_lines)
@@ -83,10 +82,6 @@ def _build_batch(
             TABLES["integration_responses"], batch.integration_responses
         )
     return batch
-
-
-def _cents(amount: Decimal) -> int:
-    return int(amount.scaleb(2))
 
 
 def iter_batches(

@@ -4,7 +4,7 @@ import math
 from collections.abc import Mapping
 from decimal import Decimal
 
-from seed.generate.values import cents_to_decimal
+from seed.domain.money import cents_to_decimal
 
 HEADROOM = 1.15
 #: Budgets are round figures: whole thousands.

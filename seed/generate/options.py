@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from seed.errors import UsageError
 from seed.domain.statuses import STATUSES
+from seed.errors import UsageError
 
 DEFAULT_PROJECT_NUMBER = "PROJ-001"
 DEFAULT_PROJECT_NAME = "Riverside Medical Center Expansion"

@@ -1,10 +1,9 @@
-"""Small value helpers shared by the factories: derived randomness, cents and timestamps."""
+"""Derived randomness and working-hours timestamps, shared by the factories."""
 
 import random
 from bisect import bisect
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -44,23 +43,6 @@ def record_rng(seed: int, kind: str, index: int) -> Draws:
     whatever the chunk size.
     """
     return Draws(f"{seed}/{kind}/{index}")
-
-
-def cents_to_decimal(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2)
-
-
-def amount_text(cents: int) -> str:
-    """``12345`` -> ``"123.45"``: an amount as the Infinium API writes it."""
-    whole, part = divmod(cents, 100)
-    return f"{whole}.{part:02d}"
-
-
-def format_money(cents: int, currency: str = "USD") -> str:
-    sign = "-" if cents < 0 else ""
-    cents = abs(cents)
-    symbol = "$" if currency == "USD" else f"{currency} "
-    return f"{sign}{symbol}{cents // 100:,}.{cents % 100:02d}"
 
 
 def business_time(

@@ -8,9 +8,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from models import TABLES
-from seed.errors import SeedError
-from seed.generate.factories.holds import BY_CODE
+from seed.domain.holds import BY_CODE
 from seed.domain.statuses import STATUSES
+from seed.errors import SeedError
 
 INV, LINE, RESP = TABLES["invoices"], TABLES["invoice_lines"], TABLES["integration_responses"]
 

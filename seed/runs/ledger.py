@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL, Connection
 from models import SeedRun
 from seed import __version__
 from seed.db.access import open_database
+from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.runs.rows import count_run_rows
 
@@ -68,6 +69,12 @@ def ledger_row(
         "row_counts": row_counts,
         "message": message,
     }
+
+
+def require_new_run(connection: Connection, run_id: str) -> None:
+    taken = connection.execute(select(SeedRun.run_id).where(SeedRun.run_id == run_id)).first()
+    if taken is not None:
+        raise SeedError(f"run {run_id} already exists: choose another --run-id")
 
 
 @dataclass(frozen=True)

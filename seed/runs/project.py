@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from models import BudgetLine, Invoice, InvoiceLine, Project
-from seed.generate.batches import SPENDING_STATUSES
+from seed.domain.money import to_cents
+from seed.domain.statuses import SPENDING_STATUSES
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def find_project(connection: Connection, project_number: str) -> ExistingProject
         .where(BudgetLine.project_id == project.id)
         .order_by(BudgetLine.id)
     ):
-        budget.setdefault(category, (line_id, int(amount * 100)))
+        budget.setdefault(category, (line_id, to_cents(amount)))
     spent = connection.execute(
         select(InvoiceLine.budget_line_id, func.sum(InvoiceLine.line_amount))
         .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
@@ -50,5 +51,5 @@ def find_project(connection: Connection, project_number: str) -> ExistingProject
         project.id,
         project.created_at,
         budget,
-        {line_id: int(total * 100) for line_id, total in spent if line_id is not None},
+        {line_id: to_cents(total) for line_id, total in spent if line_id is not None},
     )

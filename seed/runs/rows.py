@@ -5,14 +5,11 @@ from sqlalchemy import ColumnElement, FromClause, and_, delete, exists, func, no
 from sqlalchemy.engine import Connection
 
 from models import TABLES
-
-
-def _prefix(run_id: str) -> str:
-    return f"{run_id}-"
+from seed.keys import run_prefix
 
 
 def belongs_to_run(table: FromClause, run_id: str) -> ColumnElement[bool]:
-    prefix = _prefix(run_id)
+    prefix = run_prefix(run_id)
     return func.substr(table.c.id, 1, len(prefix)) == prefix
 
 
@@ -38,7 +35,7 @@ def _removable(name: str, run_id: str) -> ColumnElement[bool]:
         return and_(mine, not_(_used_by_other_runs(table.c.id, run_id)))
     if name == "budget_lines":
         lines = TABLES["invoice_lines"]
-        project_prefix = func.substr(table.c.project_id, 1, len(_prefix(run_id)))
+        project_prefix = func.substr(table.c.project_id, 1, len(run_prefix(run_id)))
         return and_(
             mine,
             not_(
@@ -48,7 +45,7 @@ def _removable(name: str, run_id: str) -> ColumnElement[bool]:
             ),
             not_(
                 and_(
-                    project_prefix == _prefix(run_id),
+                    project_prefix == run_prefix(run_id),
                     _used_by_other_runs(table.c.project_id, run_id),
                 )
             ),

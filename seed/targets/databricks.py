@@ -12,30 +12,21 @@ from contextlib import suppress
 
 from sqlalchemy.engine import URL, Connection
 
-from seed.db.engine import explain_database_error, make_engine
-from seed.errors import SeedError
-from seed.runs.project import find_project
-from seed.runs.ledger import FAILED, INCOMPLETE
-from seed.generate.options import SeedOptions
-from seed.targets.stream import DEFAULT_CHUNK_SIZE, Progress
-from seed.runs.rows import delete_run_rows
-from seed.db.schema import require_head
-from seed.targets.local import SeedReport, require_new_run
-from seed.settings import mask_url
-from seed.targets.statement_run import RunLedger, run_statements
-from seed.write.statements import MAX_STATEMENT_BYTES, StatementWriter
 from seed.db.columns import require_model_columns
+from seed.db.engine import explain_database_error, make_engine
+from seed.db.schema import require_head
+from seed.errors import SeedError
+from seed.generate.options import SeedOptions
+from seed.runs.ledger import FAILED, INCOMPLETE, require_new_run
+from seed.runs.project import find_project
+from seed.runs.rows import delete_run_rows
+from seed.settings import mask_url
+from seed.targets.plan import RunSettings, SeedReport
+from seed.targets.statement_run import RunLedger, run_statements
+from seed.write.statements import StatementWriter
 
 
-def seed_databricks(
-    url: URL,
-    options: SeedOptions,
-    run_id: str,
-    *,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-    on_progress: Progress | None = None,
-    statement_bytes: int = MAX_STATEMENT_BYTES,
-) -> SeedReport:
+def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> SeedReport:
     """Write one run with multi-row INSERTs; on any failure remove what it wrote, then raise."""
     where = mask_url(url)
     engine = make_engine(url)
@@ -44,12 +35,13 @@ def seed_databricks(
         with engine.connect() as connection:
             require_head(connection, where)
             require_model_columns(connection, where)
-            require_new_run(connection, run_id)
+            require_new_run(connection, settings.run_id)
             existing = find_project(connection, options.project_number)
-            writer = StatementWriter(connection.dialect, _executor(connection), statement_bytes)
-            ledger = RunLedger(writer, options, run_id)
+            execute = _executor(connection)
+            writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
+            ledger = RunLedger(writer, options, settings)
             try:
-                result = run_statements(writer, ledger, existing, chunk_size, on_progress)
+                result = run_statements(writer, ledger, existing)
             except BaseException as exc:
                 replacement = _clean_up(connection, ledger, exc, url)
                 if replacement is exc:

@@ -6,6 +6,7 @@ it is wrapped in BEGIN/COMMIT, so running it is all or nothing there too.
 """
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -14,12 +15,21 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import NoSuchModuleError
 
 from seed.errors import SeedError, UsageError
-from seed.write.literals import DIALECTS
 from seed.generate.options import SeedOptions
-from seed.targets.stream import DEFAULT_CHUNK_SIZE, Progress
-from seed.targets.local import SeedReport
+from seed.targets.plan import RunSettings, SeedReport
 from seed.targets.statement_run import RunLedger, run_statements
+from seed.write.literals import DIALECTS
 from seed.write.statements import StatementWriter
+
+CSV_WITH_SQL_FILE = "give either --sql-file or --csv, not both"
+
+
+@dataclass(frozen=True)
+class SqlScript:
+    """A file to write a run's statements into, in a dialect, instead of executing them."""
+
+    path: Path
+    dialect: str
 
 
 def load_dialect(name: str) -> Dialect:
@@ -35,16 +45,10 @@ def load_dialect(name: str) -> Dialect:
     return dialect
 
 
-def write_sql_script(
-    path: Path,
-    dialect_name: str,
-    options: SeedOptions,
-    run_id: str,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-    on_progress: Progress | None = None,
-) -> SeedReport:
-    """Write the run's statements to ``path`` (replaced only when complete)."""
-    dialect = load_dialect(dialect_name)
+def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSettings) -> SeedReport:
+    """Write the run's statements to the script's file (replaced only when complete)."""
+    path, run_id = script.path, settings.run_id
+    dialect = load_dialect(script.dialect)
     started = time.perf_counter()
     if not path.parent.is_dir():
         raise SeedError(f"the folder {path.parent} does not exist: create it first")
@@ -57,9 +61,9 @@ def write_sql_script(
             def execute(sql: str) -> None:
                 handle.write(f"{sql};\n\n")
 
-            writer = StatementWriter(dialect, execute)
-            ledger = RunLedger(writer, options, run_id)
-            result = run_statements(writer, ledger, None, chunk_size, on_progress)
+            writer = StatementWriter(dialect, execute, settings.statement_bytes)
+            ledger = RunLedger(writer, options, settings)
+            result = run_statements(writer, ledger, None)
             if transactional:
                 handle.write("COMMIT;\n")
         partial.replace(path)

@@ -4,12 +4,15 @@ Shared by the Databricks writer and ``seed --sql-file``, so the file holds exact
 Databricks run executes.
 """
 
+from dataclasses import replace
+
 from models import SeedRun
-from seed.runs.project import ExistingProject
-from seed.generate.factories import ProjectFactory
-from seed.runs.ledger import COMPLETE, RUNNING, ledger_row, utcnow
 from seed.generate.options import SeedOptions
-from seed.targets.stream import Progress, RunResult, write_run
+from seed.keys import project_key
+from seed.runs.ledger import COMPLETE, RUNNING, ledger_row, utcnow
+from seed.runs.project import ExistingProject
+from seed.targets.plan import RunResult, RunSettings
+from seed.targets.stream import write_run
 from seed.write.statements import StatementWriter
 
 LEDGER = SeedRun.__table__
@@ -19,10 +22,13 @@ class RunLedger:
     """The run's ``seed_runs`` row: written first as running, completed (or failed) at the end,
     so a run that crashed half-way is visible in the ledger."""
 
-    def __init__(self, writer: StatementWriter, options: SeedOptions, run_id: str) -> None:
+    def __init__(
+        self, writer: StatementWriter, options: SeedOptions, settings: RunSettings
+    ) -> None:
         self.writer = writer
         self.options = options
-        self.run_id = run_id
+        self.settings = settings
+        self.run_id = settings.run_id
         self.started_at = utcnow()
 
     def start(self, project_id: str) -> None:
@@ -42,17 +48,14 @@ class RunLedger:
 
 
 def run_statements(
-    writer: StatementWriter,
-    ledger: RunLedger,
-    existing: ExistingProject | None,
-    chunk_size: int,
-    on_progress: Progress | None,
+    writer: StatementWriter, ledger: RunLedger, existing: ExistingProject | None
 ) -> RunResult:
     """Ledger row, the run's rows parents first, the budget update, the ledger's completion."""
-    options, run_id = ledger.options, ledger.run_id
-    project_id = existing.project_id if existing else ProjectFactory(options, run_id).project_id()
-    ledger.start(project_id)
-    result = write_run([writer], options, run_id, existing, chunk_size, on_progress)
+    ledger.start(existing.project_id if existing else project_key(ledger.run_id))
+    settings = ledger.settings
+    if settings.workers is None:  # statements are generated in this process unless asked
+        settings = replace(settings, workers=0)
+    result = write_run(writer, ledger.options, settings, existing)
     writer.flush()
     ledger.finish(COMPLETE, result)
     return result

@@ -9,8 +9,10 @@ by us or not, and run in a few statements however many invoices there are.
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, literal, select
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import URL, Connection
 
+from seed.db.access import open_database
+from seed.db.schema import require_tables
 from seed.verify.base import Check, CheckResult
 from seed.verify.holds import scenario_checks
 from seed.verify.integrity import budget_checks, foreign_key_checks, line_checks
@@ -23,6 +25,7 @@ __all__ = [
     "examples_statement",
     "run_check",
     "summary_statement",
+    "verify_database",
 ]
 
 
@@ -59,3 +62,9 @@ def run_check(connection: Connection, check: Check, examples: int = 5) -> CheckR
     if failed:
         ids = tuple(connection.scalars(examples_statement(check, examples)))
     return CheckResult(check, int(checked), int(failed), ids)
+
+
+def verify_database(url: URL, lock_timeout: float) -> list[CheckResult]:
+    """Every check on the database at ``url`` (seeded by us or not), read-only."""
+    with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
+        return [run_check(connection, check) for check in all_checks()]

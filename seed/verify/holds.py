@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, and_, cast, func, select
 
+from seed.domain.holds import DUPLICATE_WINDOW_DAYS
 from seed.verify.base import (
     HOLD,
     INV,
@@ -21,9 +22,6 @@ from seed.verify.base import (
     same_money,
 )
 from seed.verify.sql import days_between, seconds_between
-
-#: Days between a duplicate and the invoice it repeats.
-DUPLICATE_WINDOW_DAYS = 3
 
 
 def _hold(code: str) -> Select[Any]:

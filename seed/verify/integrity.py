@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 
 from models import DASHBOARD_TABLES
-from seed.generate.batches import SPENDING_STATUSES
+from seed.domain.statuses import SPENDING_STATUSES
 from seed.verify.base import (
     BUDGET,
     CENT_TOLERANCE,

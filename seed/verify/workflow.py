@@ -5,6 +5,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 
+from seed.domain.holds import BY_CODE, TIMEOUT_SECONDS
+from seed.domain.statuses import RULES
 from seed.verify.base import (
     HOLD,
     INV,
@@ -20,9 +22,7 @@ from seed.verify.base import (
     response,
     same_money,
 )
-from seed.generate.factories.holds import BY_CODE, TIMEOUT_SECONDS
 from seed.verify.sql import days_between, seconds_between
-from seed.domain.statuses import RULES
 
 
 def status_checks() -> Iterator[Check]:
@@ -161,15 +161,6 @@ def status_checks() -> Iterator[Check]:
 
 # Dates and days pending.
 
-#: Which of submitted_at, approved_at, paid_at each status has.
-_STAMPS = {
-    "Draft": (False, False, False),
-    "Submitted": (True, False, False),
-    "Approved": (True, True, False),
-    "Paid": (True, True, True),
-    "Hold": (True, False, False),
-}
-
 
 def _not_before(earlier: ColumnElement[Any], later: ColumnElement[Any]) -> ColumnElement[bool]:
     """``later`` is absent or not before ``earlier``."""
@@ -194,7 +185,7 @@ def date_checks() -> Iterator[Check]:
                             for c, present in zip(stamps, has, strict=True)
                         ),
                     )
-                    for status, has in _STAMPS.items()
+                    for status, has in ((r.status, r.stamps) for r in RULES.values())
                 )
             ),
         ),

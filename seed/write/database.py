@@ -1,18 +1,47 @@
-"""Bulk writers on the driver under the run's transaction: SQLite executemany, PostgreSQL COPY."""
+"""Database sinks inside the run's transaction: Core executemany for any driver, and the bulk
+paths of the drivers we know (SQLite executemany, PostgreSQL COPY) on rows encoded up front."""
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from seed.write.encoding import RowEncoder
-from seed.write.sink import ConnectionSink, Row
+from models import TABLES
+from seed.write.encoding import Encoded, RowEncoder
 
-Encoded = Sequence[tuple[Any, ...]]
+
+class ConnectionSink:
+    """Bulk Core inserts (executemany) on an open transaction: no ORM unit of work."""
+
+    encoder: RowEncoder | None = None
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.statements = 0
+
+    def insert(self, table: Table, rows: Sequence[Any]) -> None:
+        if rows:
+            self.connection.execute(insert(table), list(rows))
+            self.statements += 1
+
+    def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
+        if not amounts:
+            return
+        table = TABLES["budget_lines"]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("key"))
+            .values(budget_amount=bindparam("amount"))
+        )
+        self.connection.execute(
+            statement, [{"key": key, "amount": amount} for key, amount in amounts.items()]
+        )
+        self.statements += 1
 
 
 class EncodingSink(ConnectionSink, ABC):
@@ -28,11 +57,7 @@ class EncodingSink(ConnectionSink, ABC):
         self.driver: Any = connection.connection.driver_connection
         self._statements: dict[str, str] = {}
 
-    def insert(self, table: Table, rows: Sequence[Row]) -> None:
-        if rows:
-            self.insert_encoded(table, self.encoder(table, rows))
-
-    def insert_encoded(self, table: Table, rows: Encoded) -> None:
+    def insert(self, table: Table, rows: Encoded) -> None:
         if not rows:
             return
         statement = self._statements.get(table.name) or self._statements.setdefault(

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Column, Table
 from sqlalchemy.engine import Dialect, make_url
 
-from seed.write.sink import Row
-
+Row = dict[str, Any]
+#: Rows as tuples of driver-ready values, in column order.
+Encoded = Sequence[tuple[Any, ...]]
 Process = Callable[[Any], Any]
 #: How to encode a table's rows: get its columns in order, then process some of them.
 Plan = tuple[Callable[[Row], tuple[Any, ...]], list[tuple[int, Process]]]

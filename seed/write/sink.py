@@ -1,117 +1,46 @@
-"""Where a run's rows go: a database connection in one transaction, CSV files, or both."""
+"""The one way a run's rows leave the generator: the ``Sink`` protocol, and a fan-out to several."""
 
-import csv
-import shutil
-import tempfile
 from collections.abc import Sequence
-from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import Table, bindparam, insert, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import Table
 
-from models import DASHBOARD_TABLES, TABLES
-
-Row = dict[str, Any]
+from seed.write.encoding import Encoded, Row, RowEncoder
 
 
 class Sink(Protocol):
-    def insert(self, table: Table, rows: Sequence[Row]) -> None: ...
+    """Where a run's rows go, table by table, parents first.
+
+    ``encoder``: when set, ``insert`` takes rows as tuples it encoded (possibly in a worker
+    process), so the run encodes them where they are generated; when None, it takes dict rows.
+    """
+
+    @property
+    def encoder(self) -> RowEncoder | None: ...
+
+    def insert(self, table: Table, rows: Sequence[Any]) -> None: ...
 
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None: ...
 
 
-class ConnectionSink:
-    """Bulk Core inserts (executemany) on an open transaction: no ORM unit of work."""
-
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-        self.statements = 0
-
-    def insert(self, table: Table, rows: Sequence[Row]) -> None:
-        if rows:
-            self.connection.execute(insert(table), list(rows))
-            self.statements += 1
-
-    def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
-        if not amounts:
-            return
-        table = TABLES["budget_lines"]
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("key"))
-            .values(budget_amount=bindparam("amount"))
-        )
-        self.connection.execute(
-            statement, [{"key": key, "amount": amount} for key, amount in amounts.items()]
-        )
-        self.statements += 1
+def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Sequence[Row] | Encoded:
+    """Dict ``rows`` as ``sink.insert`` takes them."""
+    return rows if sink.encoder is None else sink.encoder(table, rows)
 
 
-def csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, (date, Decimal)):
-        return str(value)
-    return str(value)
+class Fanout:
+    """Several sinks as one (a database and CSV files): dict rows, each sink gets its own form."""
 
+    encoder: RowEncoder | None = None
 
-class CsvSink:
-    """One CSV file per dashboard table with this run's rows (the Databricks UI upload path).
-
-    Files are written in a temporary folder beside the target and moved into place only by
-    ``commit()``, so a failed run leaves no half-written files.
-    """
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=".seed-csv-", dir=directory))
-        self.columns = {t.name: [c.name for c in t.columns] for t in DASHBOARD_TABLES}
-        self.files: dict[str, IO[str]] = {}
-        self.writers: dict[str, Any] = {}
-        #: Budget lines change amount at the end of a run, so they are written last.
-        self.budget_rows: list[Row] = []
-        for table in DASHBOARD_TABLES:
-            handle = (self.staging / f"{table.name}.csv").open("w", newline="", encoding="utf-8")
-            self.files[table.name] = handle
-            self.writers[table.name] = csv.writer(handle, lineterminator="\n")
-            self.writers[table.name].writerow(self.columns[table.name])
+    def __init__(self, sinks: Sequence[Sink]) -> None:
+        self.sinks = tuple(sinks)
 
     def insert(self, table: Table, rows: Sequence[Row]) -> None:
-        if table.name not in self.writers:
-            return
-        if table.name == "budget_lines":
-            self.budget_rows.extend(dict(row) for row in rows)
-            return
-        columns = self.columns[table.name]
-        self.writers[table.name].writerows([csv_value(row[c]) for c in columns] for row in rows)
+        for sink in self.sinks:
+            sink.insert(table, prepared(sink, table, rows))
 
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
-        for row in self.budget_rows:
-            if row["id"] in amounts:
-                row["budget_amount"] = amounts[row["id"]]
-
-    def commit(self) -> list[Path]:
-        columns = self.columns["budget_lines"]
-        self.writers["budget_lines"].writerows(
-            [csv_value(row[c]) for c in columns] for row in self.budget_rows
-        )
-        for handle in self.files.values():
-            handle.close()
-        written = []
-        for table in DASHBOARD_TABLES:
-            target = self.directory / f"{table.name}.csv"
-            (self.staging / f"{table.name}.csv").replace(target)
-            written.append(target)
-        self.staging.rmdir()
-        return written
-
-    def discard(self) -> None:
-        for handle in self.files.values():
-            handle.close()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        for sink in self.sinks:
+            sink.set_budget_amounts(amounts)

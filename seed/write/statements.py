@@ -15,8 +15,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 from models import TABLES
+from seed.write.encoding import Row, RowEncoder
 from seed.write.literals import literal_style
-from seed.write.sink import Row
 
 #: Upper bound of one statement's SQL text. Far below what Databricks accepts (statements of
 #: several MB), large enough that 5,000 invoices take about two dozen statements.
@@ -27,6 +27,9 @@ Execute = Callable[[str], None]
 
 class StatementWriter:
     """Renders rows as literals in ``dialect``'s spelling; ``execute`` gets each statement."""
+
+    #: Takes dict rows (the Sink protocol's choice for sinks that render them themselves).
+    encoder: RowEncoder | None = None
 
     def __init__(
         self, dialect: Dialect, execute: Execute, max_bytes: int = MAX_STATEMENT_BYTES

@@ -4,7 +4,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from seed.domain.catalog import BUDGET_CATEGORIES
-from seed.generate.values import cents_to_decimal, record_rng
+from seed.domain.money import cents_to_decimal
+from seed.generate.values import record_rng
+from seed.keys import budget_line_key
 
 #: Opening budgets in cents; the seeder raises them to cover the spend it writes.
 _OPENING_BUDGET = (25_000_000, 250_000_000)
@@ -26,7 +28,7 @@ class BudgetLineFactory:
             rng = record_rng(self.seed, "budget-line", number)
             rows.append(
                 {
-                    "id": f"{self.run_id}-B{number}",
+                    "id": budget_line_key(self.run_id, number),
                     "project_id": project_id,
                     "cost_category": category,
                     "gl_account": gl_account,

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from seed.generate.options import SeedOptions
+from seed.keys import invoice_key
 
 
 @dataclass(frozen=True)
@@ -22,5 +23,5 @@ class RunContext:
     project: ProjectContext
 
     def invoice_id(self, index: int) -> str:
-        """Keys begin with the run id and sort in insertion order (fast B-tree inserts)."""
-        return f"{self.run_id}-I{index:08d}"
+        """Invoice ``index``'s key (seed.keys)."""
+        return invoice_key(self.run_id, index)

@@ -10,10 +10,12 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from seed.domain.catalog import RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
+from seed.domain.holds import DUPLICATE_WINDOW_DAYS, HOLD_REASONS, TIMEOUT_SECONDS, HoldReason
+from seed.domain.money import amount_text, format_money
 from seed.errors import SeedError, UsageError
 from seed.generate.factories.drafts import HoldError, InvoiceDraft
 from seed.generate.factories.invoice_line import InvoiceLineFactory
-from seed.generate.values import Draws, amount_text, format_money
+from seed.generate.values import Draws
 
 
 @dataclass(frozen=True)
@@ -27,26 +29,19 @@ class HoldContext:
     draft_of: Callable[[int], InvoiceDraft]
 
 
-#: How long the integration waits for Infinium per attempt; every other answer comes sooner.
-TIMEOUT_SECONDS = 30
-
 Apply = Callable[[InvoiceDraft, Draws, HoldContext], HoldError]
 
 
 @dataclass(frozen=True)
 class HoldScenario:
-    code: str
-    weight: int
-    operation: str
+    """A Hold reason and how it is made true of an invoice's draft."""
+
+    reason: HoldReason
     apply: Apply
-    #: The message's fixed part: the error pattern the dashboard groups by.
-    title: str
-    #: Only for Hold invoices that follow a Paid one (the duplicate's twin).
-    needs_paid_twin: bool = False
 
     @property
-    def option_name(self) -> str:
-        return self.code.lower().replace("_", "-")
+    def code(self) -> str:
+        return self.reason.code
 
 
 def _vendor_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
@@ -126,7 +121,9 @@ def _duplicate_invoice(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> Hol
     if draft.submitted_at < earliest:
         draft.submitted_at = earliest + timedelta(hours=rng.randint(0, 6))
     room = (draft.submitted_at.date() - twin.invoice_date).days
-    draft.invoice_date = twin.invoice_date + timedelta(days=rng.randint(0, min(3, room)))
+    draft.invoice_date = twin.invoice_date + timedelta(
+        days=rng.randint(0, min(DUPLICATE_WINDOW_DAYS, room))
+    )
     draft.created_at = draft.created_at.replace(
         year=draft.invoice_date.year, month=draft.invoice_date.month, day=draft.invoice_date.day
     )
@@ -193,52 +190,28 @@ def _erp_timeout(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError
     )
 
 
-#: The catalogue, with the weights of a typical month of real AP holds.
-SCENARIOS: tuple[HoldScenario, ...] = (
-    HoldScenario("VENDOR_NOT_FOUND", 24, "VALIDATE", _vendor_not_found, "Vendor validation failed"),
-    HoldScenario(
-        "BUDGET_LINE_NOT_FOUND", 20, "VALIDATE", _budget_line_not_found, "Budget line not found"
-    ),
-    HoldScenario("PO_MISMATCH", 18, "VALIDATE", _po_mismatch, "PO number mismatch"),
-    HoldScenario(
-        "APPROVAL_LIMIT_EXCEEDED", 14, "CREATE", _approval_limit, "Approval limit exceeded"
-    ),
-    HoldScenario(
-        "DUPLICATE_INVOICE",
-        10,
-        "CREATE",
-        _duplicate_invoice,
-        "Duplicate invoice detected",
-        needs_paid_twin=True,
-    ),
-    HoldScenario("GL_PERIOD_CLOSED", 6, "CREATE", _gl_period_closed, "GL period closed"),
-    HoldScenario("INVALID_TAX_CODE", 5, "VALIDATE", _invalid_tax_code, "Invalid tax code"),
-    HoldScenario("ERP_TIMEOUT", 3, "CREATE", _erp_timeout, "Infinium did not respond"),
-)
-BY_CODE = {s.code: s for s in SCENARIOS}
-
-
-def parse_hold_reasons(values: list[str] | None) -> tuple[str, ...]:
-    """Codes named by the user (``po-mismatch`` or ``PO_MISMATCH``); all when none given."""
-    if not values:
-        return ()
-    chosen = set()
-    for value in values:
-        code = value.strip().upper().replace("-", "_")
-        if code not in BY_CODE:
-            names = ", ".join(s.option_name for s in SCENARIOS)
-            raise UsageError(f"unknown hold reason {value!r}: choose from {names}")
-        chosen.add(code)
-    return tuple(s.code for s in SCENARIOS if s.code in chosen)
+_APPLY: dict[str, Apply] = {
+    "VENDOR_NOT_FOUND": _vendor_not_found,
+    "BUDGET_LINE_NOT_FOUND": _budget_line_not_found,
+    "PO_MISMATCH": _po_mismatch,
+    "APPROVAL_LIMIT_EXCEEDED": _approval_limit,
+    "DUPLICATE_INVOICE": _duplicate_invoice,
+    "GL_PERIOD_CLOSED": _gl_period_closed,
+    "INVALID_TAX_CODE": _invalid_tax_code,
+    "ERP_TIMEOUT": _erp_timeout,
+}
+#: One scenario per Hold reason, in the catalogue's order.
+SCENARIOS: tuple[HoldScenario, ...] = tuple(HoldScenario(r, _APPLY[r.code]) for r in HOLD_REASONS)
+_BY_CODE = {s.code: s for s in SCENARIOS}
 
 
 def eligible_scenarios(
     codes: tuple[str, ...], statuses: tuple[str, ...]
 ) -> tuple[HoldScenario, ...]:
     """The scenarios a run may draw from; a duplicate needs a Paid twin in the run."""
-    pool = tuple(BY_CODE[c] for c in codes) if codes else SCENARIOS
+    pool = tuple(_BY_CODE[c] for c in codes) if codes else SCENARIOS
     has_twin = "Paid" in statuses
-    usable = tuple(s for s in pool if has_twin or not s.needs_paid_twin)
+    usable = tuple(s for s in pool if has_twin or not s.reason.needs_paid_twin)
     if "Hold" in statuses and not usable:
         raise UsageError(
             "the duplicate-invoice hold reason needs Paid invoices to duplicate: add --status Paid"

@@ -4,10 +4,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from models.types import dump_json
+from seed.domain.money import amount_text
+from seed.domain.statuses import RULES
 from seed.generate.factories.context import RunContext
 from seed.generate.factories.drafts import InvoiceDraft
-from seed.domain.statuses import RULES
-from seed.generate.values import Draws, amount_text
+from seed.generate.values import Draws
+from seed.keys import response_key
 
 _SUCCESS_MESSAGES = {
     "CREATE": "Invoice created in Infinium",
@@ -32,7 +34,7 @@ class IntegrationResponseFactory:
         error = draft.error
         request = self._request(rng, draft, requested_at.date())
         return {
-            "id": f"{invoice_id}-R1",
+            "id": response_key(invoice_id),
             "invoice_id": invoice_id,
             "operation": draft.operation,
             "request_payload": dump_json(request),

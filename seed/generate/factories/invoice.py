@@ -8,13 +8,14 @@ from itertools import accumulate
 from typing import Any
 
 from seed.domain.catalog import PAYMENT_TERM_DAYS, VENDORS, Vendor
+from seed.domain.money import cents_to_decimal, to_cents
+from seed.domain.statuses import RULES
 from seed.generate.factories.context import RunContext
 from seed.generate.factories.drafts import InvoiceDraft
 from seed.generate.factories.holds import HoldContext, HoldScenario, eligible_scenarios
 from seed.generate.factories.integration_response import IntegrationResponseFactory
 from seed.generate.factories.invoice_line import InvoiceLineFactory
-from seed.domain.statuses import RULES
-from seed.generate.values import Draws, business_time, cents_to_decimal, record_rng
+from seed.generate.values import Draws, business_time, record_rng
 
 #: Normal invoices stay below this share of the approval limit.
 _NORMAL_CAP = 0.95
@@ -50,12 +51,12 @@ class InvoiceFactory:
         self.as_of = options.as_of
         self.lines = InvoiceLineFactory(run.project.budget_line_ids)
         self.responses = IntegrationResponseFactory(run)
-        self.limit_cents = int(options.approval_limit * 100)
+        self.limit_cents = to_cents(options.approval_limit)
         self.pinned_vendor = vendor_named(options.vendor) if options.vendor else None
         self.scenarios: tuple[HoldScenario, ...] = eligible_scenarios(
             options.hold_reasons, options.statuses
         )
-        self.scenario_weights = list(accumulate(s.weight for s in self.scenarios))
+        self.scenario_weights = list(accumulate(s.reason.weight for s in self.scenarios))
         self.hold_context = HoldContext(
             run.project.project_number, self.limit_cents, self.lines, self.draft
         )
@@ -104,7 +105,7 @@ class InvoiceFactory:
         )
         self._timeline(rng, draft)
         if scenario is not None:
-            draft.operation = scenario.operation
+            draft.operation = scenario.reason.operation
             draft.error = scenario.apply(draft, rng, self.hold_context)
             if scenario.code != "APPROVAL_LIMIT_EXCEEDED":
                 # A replaced line may have grown: only the approval-limit Hold is above it.
@@ -117,26 +118,21 @@ class InvoiceFactory:
     def _timeline(self, rng: Draws, draft: InvoiceDraft) -> None:
         """invoice date <= submitted <= approved <= paid <= as-of, per the status's rule."""
         as_of = self.as_of
-        status = draft.status
-        if status == "Draft":
-            draft.invoice_date = as_of - timedelta(days=rng.randint(1, 5))
+        rule = RULES[draft.status]
+        window = rule.submission_window
+        if window is None:  # never submitted: pending since its invoice date
+            assert rule.days_pending is not None
+            draft.invoice_date = as_of - timedelta(days=rng.randint(*rule.days_pending))
         else:
-            if status == "Submitted":
-                ago = rng.randint(5, 15)
-            elif status == "Hold":
-                ago = rng.randint(30, 90)
-            elif status == "Approved":
-                ago = rng.randint(5, 60)
-            else:  # Paid: early enough for approval and payment, and to be a duplicate's twin.
-                ago = rng.randint(35, 150)
+            ago = rng.randint(*window)
             submitted_day = as_of - timedelta(days=ago)
             draft.submitted_at = business_time(rng, submitted_day)
             draft.invoice_date = submitted_day - timedelta(days=rng.randint(0, 10))
-            if status in ("Approved", "Paid"):
-                approve_after = rng.randint(1, min(15 if status == "Paid" else 20, ago))
+            if rule.approved:
+                approve_after = rng.randint(1, min(15 if rule.paid else 20, ago))
                 approved_day = submitted_day + timedelta(days=approve_after)
                 draft.approved_at = business_time(rng, approved_day)
-                if status == "Paid":
+                if rule.paid:
                     pay_after = rng.randint(5, min(45, ago - approve_after))
                     draft.paid_at = business_time(rng, approved_day + timedelta(days=pay_after))
         # Entered before anything else happens to it: early on its invoice date.

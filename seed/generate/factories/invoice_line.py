@@ -5,8 +5,10 @@ from itertools import accumulate
 from typing import Any
 
 from seed.domain.catalog import LINE_CATEGORIES, LINE_ITEMS, VALID_TAX_CODES
+from seed.domain.money import cents_to_decimal
 from seed.generate.factories.drafts import LineDraft
-from seed.generate.values import Draws, cents_to_decimal
+from seed.generate.values import Draws
+from seed.keys import line_key
 
 #: Weights of the valid tax codes (70, 10, 15, 5), cumulated once.
 _TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
@@ -65,7 +67,7 @@ class InvoiceLineFactory:
     def rows(self, invoice_id: str, lines: list[LineDraft]) -> list[dict[str, Any]]:
         return [
             {
-                "id": f"{invoice_id}-L{number}",
+                "id": line_key(invoice_id, number),
                 "invoice_id": invoice_id,
                 "budget_line_id": self.budget_line_ids.get(line.cost_category),
                 "line_number": number,

@@ -5,6 +5,7 @@ from typing import Any
 
 from seed.generate.options import SeedOptions
 from seed.generate.values import business_time, record_rng
+from seed.keys import project_key
 
 
 class ProjectFactory:
@@ -12,15 +13,12 @@ class ProjectFactory:
         self.options = options
         self.run_id = run_id
 
-    def project_id(self) -> str:
-        return f"{self.run_id}-P"
-
     def build(self) -> dict[str, Any]:
         options = self.options
         rng = record_rng(options.seed, "project", 0)
         started = options.as_of - timedelta(days=rng.randint(200, 400))
         return {
-            "id": self.project_id(),
+            "id": project_key(self.run_id),
             "project_number": options.project_number,
             "name": options.project_name,
             "company": options.company,

@@ -1,0 +1,125 @@
+"""The options of `seed` itself (seeding a run), and how their text becomes values."""
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from seed.errors import UsageError
+from seed.targets.plan import AUTO_WORKERS_FROM
+
+PerStatus = Annotated[
+    int, typer.Option("--per-status", "-n", help="Invoices per status (0: only the project).")
+]
+Status = Annotated[
+    list[str] | None,
+    typer.Option("--status", "-s", help="Seed only this status (repeatable).", show_default=False),
+]
+HoldReason = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--hold-reason",
+        help="Hold invoices only of this reason, e.g. po-mismatch (repeatable).",
+        show_default=False,
+    ),
+]
+Seed = Annotated[
+    int | None,
+    typer.Option(
+        "--seed",
+        help="Random seed; the same seed and options give the same data.",
+        show_default="random",
+    ),
+]
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Date the data is as of, YYYY-MM-DD.", show_default="today"),
+]
+Vendor = Annotated[
+    str | None,
+    typer.Option("--vendor", help="One vendor for every invoice.", show_default="a mix"),
+]
+Po = Annotated[
+    str | None,
+    typer.Option("--po", help="One PO number for every invoice.", show_default="per vendor"),
+]
+ProjectName = Annotated[str, typer.Option("--project-name")]
+ProjectNumber = Annotated[
+    str, typer.Option("--project-number", help="An existing project number adds to that project.")
+]
+Company = Annotated[str, typer.Option("--company")]
+ApprovalLimit = Annotated[
+    str, typer.Option("--approval-limit", help="Amount above which an invoice needs a director.")
+]
+CsvDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--csv",
+        help="Also write this run's rows as CSV files into this folder.",
+        show_default=False,
+    ),
+]
+RunId = Annotated[
+    str | None,
+    typer.Option(
+        "--run-id",
+        help="Use this run id (letters, digits, _) instead of a new one.",
+        show_default="new",
+    ),
+]
+SqlFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--sql-file",
+        help="Write the run's SQL statements to this file instead of executing them.",
+        show_default=False,
+    ),
+]
+Dialect = Annotated[
+    str | None,
+    typer.Option(
+        "--dialect",
+        help="SQL dialect of --sql-file: databricks, postgresql or sqlite.",
+        show_default="the database URL's",
+    ),
+]
+ChunkSize = Annotated[
+    int, typer.Option("--chunk-size", min=1, help="Invoices generated and written at a time.")
+]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=0,
+        help="Processes generating invoices while the main one writes (0: none).",
+        show_default=f"1 from {AUTO_WORKERS_FROM:,} invoices on 2+ cores, else 0",
+    ),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Show tracebacks of unexpected errors.")
+]
+
+
+def parse_as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def parse_amount(value: str, option: str) -> Decimal:
+    try:
+        amount = Decimal(value.replace(",", "").lstrip("$"))
+    except InvalidOperation:
+        raise UsageError(f"{option} {value!r} is not an amount: use a number like 50000") from None
+    if not amount.is_finite():
+        raise UsageError(f"{option} {value!r} is not an amount: use a number like 50000")
+    try:
+        return amount.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than Decimal holds: far out of range, and said so later
+        return amount

@@ -1,0 +1,1 @@
+"""Databricks: the target from the environment, connection settings, errors explained."""

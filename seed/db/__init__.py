@@ -1,0 +1,1 @@
+"""Opening databases: engines with our connection rules, errors explained, schema checks."""

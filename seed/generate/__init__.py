@@ -1,0 +1,2 @@
+"""Generation: options, deterministic values, factories, Hold scenarios, batches and worker
+processes. No database access."""
