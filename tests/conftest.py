@@ -4,40 +4,12 @@ import os
 import secrets
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import URL, create_engine, make_url, text
 
-ROOT = Path(__file__).resolve().parents[1]
-PG_ADMIN_URL = os.environ.get(
-    "HOLDBUSTERS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def alembic_config(url: URL | str) -> Config:
-    """The repository's alembic.ini, pointed at ``url`` the way a user does it (-x url=...)."""
-    config = Config(str(ROOT / "alembic.ini"))
-    config.cmd_opts = type(
-        "Opts",
-        (),
-        {
-            "x": [
-                f"url={url if isinstance(url, str) else url.render_as_string(hide_password=False)}"
-            ]
-        },
-    )()  # type: ignore[assignment]
-    config.attributes["configure_logger"] = False
-    return config
-
-
-def migrate(url: URL | str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(url), revision)
+from tests.support import IN_CI, PG_ADMIN_URL, CliResult, migrate, pg_problem
 
 
 @pytest.fixture
@@ -54,20 +26,9 @@ def empty_sqlite_url(tmp_path: Path) -> URL:
     return make_url(f"sqlite:///{tmp_path / 'holdbusters.db'}")
 
 
-def _pg_reachable() -> str | None:
-    try:
-        with psycopg.connect(
-            make_url(PG_ADMIN_URL).set(drivername="postgresql").render_as_string(False),
-            connect_timeout=3,
-        ):
-            return None
-    except psycopg.Error as exc:
-        return str(exc).splitlines()[0]
-
-
 @pytest.fixture(scope="session")
 def pg_admin_url() -> URL:
-    problem = _pg_reachable()
+    problem = pg_problem()
     if problem is not None:
         message = f"PostgreSQL at {PG_ADMIN_URL} is not reachable: {problem}"
         if IN_CI:
@@ -105,13 +66,6 @@ def db_url(request: pytest.FixtureRequest) -> URL:
     return url
 
 
-@dataclass
-class CliResult:
-    code: int
-    out: str
-    err: str
-
-
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Runs `seed ARGS...` in-process, as the console script does, and captures what it prints."""
@@ -129,10 +83,6 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
         return CliResult(code, captured.out, captured.err)
 
     return run
-
-
-def url_arg(url: URL) -> str:
-    return url.render_as_string(hide_password=False)
 
 
 @pytest.fixture(autouse=True)

@@ -14,8 +14,8 @@ from sqlalchemy import URL, Column, MetaData, String, Table, create_engine, text
 from models import Base
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-from tests.conftest import migrate, url_arg
 from tests.state import snapshot
+from tests.support import migrate, url_arg
 from tests.test_seed_core import AS_OF
 
 SEED, RUNS, PURGE, DRY_RUN = (

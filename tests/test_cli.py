@@ -11,8 +11,8 @@ from sqlalchemy import URL, make_url
 
 from models import TABLES
 from seed.write.csv_files import csv_value
-from tests.conftest import migrate, url_arg
 from tests.helpers import read_tables
+from tests.support import migrate, url_arg
 
 
 def test_summary_names_counts_statuses_reasons_and_database(sqlite_url: URL, run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -13,8 +13,8 @@ from models import SeedRun
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
 from tests.children import spawn_seed
-from tests.conftest import url_arg
 from tests.helpers import read_tables
+from tests.support import url_arg
 from tests.test_seed_core import AS_OF
 
 PROCESSES = 3

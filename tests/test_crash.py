@@ -9,8 +9,8 @@ from sqlalchemy import URL, create_engine, text
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
 from tests.children import spawn_seed, wait_for
-from tests.conftest import url_arg
 from tests.state import snapshot
+from tests.support import url_arg
 from tests.test_seed_core import AS_OF
 
 #: Enough invoices that the run is still writing when the signal arrives (about 10 s).

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import URL
 
 from models import TABLES
-from tests.conftest import url_arg
 from tests.scenario_data import AS_OF
+from tests.support import url_arg
 
 
 def _seed_csv(run_cli, url: URL, folder: Path, *extra: str) -> dict[str, bytes]:  # type: ignore[no-untyped-def]

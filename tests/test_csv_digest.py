@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import URL
 
 from models import TABLES
-from tests.conftest import url_arg
+from tests.support import url_arg
 
 #: sha256 of the five CSV files (table order) of each run, recorded on main at b8c149e.
 DIGESTS = {

@@ -20,8 +20,8 @@ from sqlglot import expressions as exp
 from models import Base
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-from tests.conftest import ROOT
 from tests.fake_databricks import TOKEN, URL, FakeDatabricks
+from tests.support import ROOT
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 DIALECT = make_url(URL).get_dialect()()

@@ -137,7 +137,7 @@ DEFECTS: dict[str, Callable[[Story], None]] = {
 
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory: pytest.TempPathFactory) -> Rows:
-    from tests.conftest import migrate
+    from tests.support import migrate
 
     url = URL.create("sqlite", database=str(tmp_path_factory.mktemp("holds") / "holds.db"))
     migrate(url)

@@ -7,8 +7,8 @@ from sqlalchemy import URL, create_engine, inspect
 from models import Base
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-from tests.conftest import alembic_config, migrate, url_arg
 from tests.state import snapshot
+from tests.support import alembic_config, migrate, url_arg
 from tests.test_seed_core import AS_OF
 
 

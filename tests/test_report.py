@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import URL
 
-from tests.conftest import url_arg
 from tests.helpers import read_tables
 from tests.scenario_data import seed_every_scenario
+from tests.support import url_arg
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from sqlalchemy import URL, create_engine, update
 from models import SeedRun
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-from tests.conftest import url_arg
 from tests.helpers import read_tables
 from tests.state import snapshot
+from tests.support import url_arg
 from tests.test_seed_core import AS_OF
 
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import URL, create_engine, text
 
 from tests.children import spawn_seed
-from tests.conftest import ROOT, url_arg
+from tests.support import ROOT, url_arg
 
 PASSWORD = "Pw_Secret_7c1e90"
 SECRETS = {

@@ -11,8 +11,8 @@ from sqlalchemy import URL, create_engine, text
 from seed.domain.statuses import RULES, STATUSES
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-from tests.conftest import url_arg
 from tests.helpers import read_tables, strip_run
+from tests.support import url_arg
 
 AS_OF = date(2026, 11, 24)
 
@@ -157,7 +157,7 @@ def test_seed_md_error_catalogue_is_filled_from_the_invoice(sqlite_url: URL) -> 
 def test_same_seed_gives_the_same_content(
     tmp_path: pytest.TempPathFactory, sqlite_url: URL
 ) -> None:
-    from tests.conftest import migrate
+    from tests.support import migrate
 
     other = URL.create("sqlite", database=str(sqlite_url.database).replace("holdbusters", "other"))
     migrate(other)

@@ -13,9 +13,9 @@ from sqlglot import expressions as exp
 from models import TABLES
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-from tests.conftest import CliResult, migrate
 from tests.fake_databricks import FakeDatabricks
 from tests.helpers import read_tables
+from tests.support import CliResult, migrate
 
 READ = {"databricks": "databricks", "postgresql": "postgres", "sqlite": "sqlite"}
 ARGS = ("--per-status", "3", "--seed", "5", "--as-of", "2026-11-24", "--run-id", "RSQL")

@@ -9,8 +9,8 @@ from sqlalchemy import URL, create_engine, make_url, text
 
 from seed.domain.holds import HOLD_REASONS
 from seed.verify import all_checks
-from tests.conftest import url_arg
 from tests.scenario_data import AS_OF, seed_every_scenario
+from tests.support import url_arg
 
 
 def _verify(run_cli, url: URL):  # type: ignore[no-untyped-def]
@@ -228,7 +228,7 @@ CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file with every status and Hold reason, copied by each corruption test."""
-    from tests.conftest import migrate
+    from tests.support import migrate
 
     path = tmp_path_factory.mktemp("pristine") / "pristine.db"
     url = URL.create("sqlite", database=str(path))

@@ -19,8 +19,8 @@ from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
 from seed.write.database import ConnectionSink, CopySink, SqliteSink, connection_sink
-from tests.conftest import ROOT, url_arg
 from tests.helpers import read_tables
+from tests.support import ROOT, url_arg
 
 AS_OF = date(2026, 11, 24)
 OPTIONS = SeedOptions(seed=11, as_of=AS_OF, per_status=24)

@@ -15,8 +15,14 @@ from seed.db.access import open_database
 from seed.db.schema import require_tables
 from seed.verify.base import Check, CheckResult
 from seed.verify.holds import scenario_checks
-from seed.verify.integrity import budget_checks, foreign_key_checks, line_checks
-from seed.verify.workflow import date_checks, status_checks
+from seed.verify.integrity import amount_checks, budget_checks, foreign_key_checks, line_checks
+from seed.verify.workflow import (
+    date_checks,
+    payload_checks,
+    response_checks,
+    status_checks,
+    timing_checks,
+)
 
 __all__ = [
     "Check",
@@ -33,9 +39,13 @@ def all_checks() -> list[Check]:
     return [
         *foreign_key_checks(),
         *line_checks(),
+        *amount_checks(),
         *budget_checks(),
         *status_checks(),
+        *response_checks(),
+        *payload_checks(),
         *date_checks(),
+        *timing_checks(),
         *scenario_checks(),
     ]
 

@@ -44,6 +44,14 @@ def _line_named_by_error() -> Any:
 
 
 def scenario_checks() -> Iterator[Check]:
+    """One check per Hold reason, in the catalogue's order."""
+    yield from _reference_checks()
+    yield from _amount_checks()
+    yield from _history_checks()
+
+
+def _reference_checks() -> Iterator[Check]:
+    """Holds whose defect is a reference Infinium does not know: vendor, budget line, PO."""
     message = INV.c.error_message
     accepted = INV.alias("accepted")
     accepted_vendors = select(accepted.c.vendor_id).where(
@@ -88,6 +96,11 @@ def scenario_checks() -> Iterator[Check]:
             mentions(message, request("poNumber")),
         ),
     )
+
+
+def _amount_checks() -> Iterator[Check]:
+    """Holds whose defect is the amount: above the approval limit, or a duplicate's."""
+    message = INV.c.error_message
     yield _scenario(
         "APPROVAL_LIMIT_EXCEEDED",
         "the invoice total is the amount the error names and above the limit it names",
@@ -125,6 +138,12 @@ def scenario_checks() -> Iterator[Check]:
         _hold("DUPLICATE_INVOICE").outerjoin(twins, twins.c.hold_id == INV.c.id),
         and_(twins.c.hold_id.is_not(None), mentions(message, error("duplicateOf"))),
     )
+
+
+def _history_checks() -> Iterator[Check]:
+    """Holds whose defect is in the posting: a closed period, a retired tax code, a timeout."""
+    message = INV.c.error_message
+    accepted = INV.alias("accepted")
     posted = request("postingDate")
     yield _scenario(
         "GL_PERIOD_CLOSED",

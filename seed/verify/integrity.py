@@ -80,6 +80,9 @@ def line_checks() -> Iterator[Check]:
             INV.c.id, same_money(func.coalesce(totals.c.amount, 0), INV.c.total_amount)
         ).select_from(with_totals),
     )
+
+
+def amount_checks() -> Iterator[Check]:
     yield Check(
         "quantity x price = amount",
         "a line's amount is its quantity times its unit price, rounded to the cent, above zero",
