@@ -96,7 +96,9 @@ URL = make_url(f"databricks://token:{TOKEN}@adb-1.azuredatabricks.net?http_path=
     ],
 )
 def test_errors_are_one_actionable_line(driver_message: str, expected: str) -> None:
-    error = explain_databricks_error(RuntimeError(f"{driver_message} token={TOKEN}"), URL)
+    error = explain_databricks_error(
+        RuntimeError(f"{driver_message} token={TOKEN}"), URL, mask_url(URL)
+    )
     assert expected in str(error)
     assert "\n" not in str(error)
     assert TOKEN not in str(error)

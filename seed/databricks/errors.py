@@ -4,7 +4,6 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from seed.errors import UPGRADE_HINT, SeedError
-from seed.settings import mask_url
 
 #: (words any of which identify the problem, what to tell the user); first match wins.
 _RULES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -47,9 +46,9 @@ _RULES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-def explain_databricks_error(exc: BaseException, url: URL) -> SeedError:
-    """``exc`` from the connector (or from urllib3 below it) as one actionable line."""
-    where = mask_url(url)
+def explain_databricks_error(exc: BaseException, url: URL, where: str) -> SeedError:
+    """``exc`` from the connector (or from urllib3 below it) as one actionable line; ``where``
+    is the URL as it may be shown (masked)."""
     original = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     text = " ".join(str(original).split()) or type(original).__name__
     lowered = f"{type(original).__name__} {text}".lower()

@@ -86,7 +86,7 @@ def _use_real_sqlite_transactions(engine: Engine) -> None:
 def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) -> SeedError:
     """One line that says what is wrong with the database and how to fix it."""
     if url.get_backend_name() == "databricks":
-        return explain_databricks_error(exc, url)
+        return explain_databricks_error(exc, url, mask_url(url))
     where = mask_url(url)
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     text = (
