@@ -17,6 +17,7 @@ from seed.db.engine import explain_database_error, make_engine
 from seed.db.schema import require_head
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
+from seed.keys import run_prefix
 from seed.runs.ledger import FAILED, INCOMPLETE, require_new_run
 from seed.runs.project import find_project
 from seed.runs.rows import delete_run_rows
@@ -82,7 +83,7 @@ def _clean_up(
             f"run {run_id} failed ({reason}) and removing its rows failed too ({cleanup_reason}): "
             f"rows of run {run_id} remain in {mask_url(url)}; remove them with "
             f"`seed purge {run_id} --target databricks` (every key of the run begins with "
-            f"'{run_id}-')"
+            f"'{run_prefix(run_id)}')"
         )
     with suppress(Exception):  # the rows are gone; if not, the ledger row says "running"
         ledger.finish(FAILED, None, reason)
