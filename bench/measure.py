@@ -1,0 +1,96 @@
+"""One measurement per fresh process: ``python bench/measure.py KIND TARGET COUNT WORKERS``
+prints seconds, rows and peak RSS as one JSON line; ``measure`` runs it and reads that line."""
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import floor
+import peers
+import strongest
+from sqlalchemy import make_url
+
+from seed.domain.statuses import STATUSES
+from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Sample:
+    seconds: float
+    rows: int
+    rss_mb: float
+    workers_rss_mb: float
+
+    @property
+    def total_rss_mb(self) -> float:
+        return self.rss_mb + self.workers_rss_mb
+
+
+def _ours(target: str, count: int, workers: int) -> int:
+    options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=count // len(STATUSES))
+    report = seed_run(make_url(target), options, RunSettings("BENCH", workers=workers))
+    return sum(report.result.rows.values())
+
+
+def pg_dsn(target: str) -> str:
+    return make_url(target).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+KINDS: dict[str, Callable[[str, int, int], int]] = {
+    "floor": lambda target, count, _: floor.sqlite_floor(target, count),
+    "strongest": lambda target, count, _: strongest.sqlite_strongest(target, count),
+    "orm": lambda target, count, _: peers.orm_unit_of_work(target, count),
+    "factory_boy": lambda target, count, _: peers.factory_boy(target, count),
+    "ours": lambda target, count, workers: _ours(f"sqlite:///{target}", count, workers),
+    "copy_strongest": lambda target, count, _: strongest.copy_strongest(pg_dsn(target), count),
+    "ours_pg": _ours,
+}
+
+
+def child(kind: str, target: str, count: int, workers: int) -> None:
+    """One measurement, in this (fresh) process; prints one JSON line."""
+    started = time.perf_counter()
+    rows = KINDS[kind](target, count, workers)
+    seconds = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "rows": rows, "rss": own, "workers_rss": workers_peak}))
+
+
+def measure(kind: str, target: str, count: int, workers: int = 0) -> Sample:
+    done = subprocess.run(
+        [sys.executable, __file__, kind, target, str(count), str(workers)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if done.returncode != 0:
+        sys.exit(f"{kind} at {count:,} invoices failed:\n{done.stderr}")
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    return Sample(got["seconds"], got["rows"], got["rss"] / 1024, got["workers_rss"] / 1024)
+
+
+def median_of(
+    kind: str, new_target: Callable[[], str], count: int, repeats: int, workers: int = 0
+) -> Sample:
+    samples = [measure(kind, new_target(), count, workers) for _ in range(repeats)]
+    return Sample(
+        statistics.median(s.seconds for s in samples),
+        samples[0].rows,
+        statistics.median(s.rss_mb for s in samples),
+        statistics.median(s.workers_rss_mb for s in samples),
+    )
+
+
+if __name__ == "__main__":
+    child(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
