@@ -16,7 +16,7 @@ from datetime import datetime
 
 import psycopg
 from databases import Targets
-from measure import Sample, measure, median_of, pg_dsn
+from measure import Sample, Spec, measure, medians, pg_dsn
 from sqlalchemy import URL, make_url
 
 from seed.domain.statuses import STATUSES
@@ -64,10 +64,16 @@ def sqlite_table(targets: Targets, count: int, repeats: int, peer_limit: int) ->
     print(HEADER)
     workers = auto_workers(count)
     bare: Callable[[], str] = lambda: targets.sqlite(indexes=False)  # noqa: E731
-    strong = median_of("strongest", bare, count, repeats)
-    first = median_of("floor", bare, count, repeats)
-    ours = median_of("ours", targets.sqlite, count, repeats, workers)
-    alone = median_of("ours", targets.sqlite, count, repeats, 0)
+    strong, first, ours, alone = medians(
+        [
+            Spec("strongest", bare),
+            Spec("floor", bare),
+            Spec("ours", targets.sqlite, workers),
+            Spec("ours", targets.sqlite, 0),
+        ],
+        count,
+        repeats,
+    )
     print(_line("(s) strongest floor: plain tuples", strong, count))
     print(_line("(a) first floor: dict rows, Decimal", first, count))
     ratios = f"{_ratio(ours, strong, 'strongest', TARGET_PARALLEL)}, {_ratio(ours, first, 'a')}"
@@ -76,8 +82,10 @@ def sqlite_table(targets: Targets, count: int, repeats: int, peer_limit: int) ->
     print(_line("(e) ours: seed --workers 0", alone, count, ratio))
     peer_count = min(count, peer_limit)
     scale = count / peer_count
-    for kind, label in (("orm", "(b) ORM unit of work"), ("factory_boy", "(c) factory_boy")):
-        peer = median_of(kind, targets.sqlite, peer_count, repeats)
+    peers = medians(
+        [Spec("orm", targets.sqlite), Spec("factory_boy", targets.sqlite)], peer_count, repeats
+    )
+    for peer, label in zip(peers, ("(b) ORM unit of work", "(c) factory_boy"), strict=True):
         ratio = f"peer/ours {peer.seconds * scale / ours.seconds:.1f}x"
         print(_line(label, peer, count, ratio, scale))
     if scale != 1:
@@ -92,8 +100,9 @@ def pg_table(targets: Targets, count: int, repeats: int) -> None:
     print(HEADER)
     workers = auto_workers(count)
     bare: Callable[[], str] = lambda: targets.postgres(indexes=False)  # noqa: E731
-    strong = median_of("copy_strongest", bare, count, repeats)
-    ours = median_of("ours_pg", targets.postgres, count, repeats, workers)
+    strong, ours = medians(
+        [Spec("copy_strongest", bare), Spec("ours_pg", targets.postgres, workers)], count, repeats
+    )
     print(_line("(s) COPY floor: plain tuples", strong, count))
     ratio = _ratio(ours, strong, "strongest", TARGET_PARALLEL)
     print(_line(f"(d) ours: seed, {workers} worker(s)", ours, count, ratio))

@@ -7,7 +7,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,16 +80,32 @@ def measure(kind: str, target: str, count: int, workers: int = 0) -> Sample:
     return Sample(got["seconds"], got["rows"], got["rss"] / 1024, got["workers_rss"] / 1024)
 
 
-def median_of(
-    kind: str, new_target: Callable[[], str], count: int, repeats: int, workers: int = 0
-) -> Sample:
-    samples = [measure(kind, new_target(), count, workers) for _ in range(repeats)]
-    return Sample(
-        statistics.median(s.seconds for s in samples),
-        samples[0].rows,
-        statistics.median(s.rss_mb for s in samples),
-        statistics.median(s.workers_rss_mb for s in samples),
-    )
+@dataclass(frozen=True)
+class Spec:
+    """What to measure: a kind of child, where (a fresh target each time) and with how many
+    workers."""
+
+    kind: str
+    new_target: Callable[[], str]
+    workers: int = 0
+
+
+def medians(specs: Sequence[Spec], count: int, repeats: int) -> list[Sample]:
+    """Each spec's median of ``repeats`` runs, the specs taking turns, so that a change in the
+    machine's load falls on all of them alike."""
+    runs: list[list[Sample]] = [[] for _ in specs]
+    for _ in range(repeats):
+        for spec, samples in zip(specs, runs, strict=True):
+            samples.append(measure(spec.kind, spec.new_target(), count, spec.workers))
+    return [
+        Sample(
+            statistics.median(s.seconds for s in samples),
+            samples[0].rows,
+            statistics.median(s.rss_mb for s in samples),
+            statistics.median(s.workers_rss_mb for s in samples),
+        )
+        for samples in runs
+    ]
 
 
 if __name__ == "__main__":

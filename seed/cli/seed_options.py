@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from seed.errors import UsageError
-from seed.targets.plan import AUTO_WORKERS_FROM
+from seed.targets.plan import AUTO_WORKERS_FROM, MAX_AUTO_WORKERS
 
 PerStatus = Annotated[
     int, typer.Option("--per-status", "-n", help="Invoices per status (0: only the project).")
@@ -94,7 +94,10 @@ Workers = Annotated[
         "--workers",
         min=0,
         help="Processes generating invoices while the main one writes (0: none).",
-        show_default=f"1 from {AUTO_WORKERS_FROM:,} invoices on 2+ cores, else 0",
+        show_default=(
+            f"one per core (at most {MAX_AUTO_WORKERS}) from {AUTO_WORKERS_FROM:,} invoices on "
+            "2+ cores, else 0"
+        ),
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]

@@ -12,13 +12,13 @@ from seed.domain.money import to_cents
 from seed.domain.statuses import SPENDING_STATUSES
 from seed.generate.factories import InvoiceFactory, RunContext
 from seed.generate.parallel import ordered_map
-from seed.write.encoding import RowEncoder
+from seed.write.encoding import Encoder
 
 
 @dataclass
 class Batch:
-    """Rows of a contiguous range of invoices, ready to insert parents first: dicts, or tuples
-    made by a :class:`RowEncoder` when one was given."""
+    """Rows of a contiguous range of invoices, ready to insert parents first: dicts, or what
+    the sink's :class:`Encoder` made of them when one was given."""
 
     invoices: list[Any] = field(default_factory=list)
     invoice_lines: list[Any] = field(default_factory=list)
@@ -27,6 +27,8 @@ class Batch:
     spend: Counter[str] = field(default_factory=Counter)
     statuses: Counter[str] = field(default_factory=Counter)
     hold_codes: Counter[str] = field(default_factory=Counter)
+    #: Rows per table (however they are encoded).
+    sizes: Counter[str] = field(default_factory=Counter)
 
     def tables(self) -> tuple[tuple[str, list[Any]], ...]:
         return (
@@ -37,7 +39,7 @@ class Batch:
 
 
 def build_batch(
-    factory: InvoiceFactory, start: int, stop: int, encoder: RowEncoder | None = None
+    factory: InvoiceFactory, start: int, stop: int, encoder: Encoder | None = None
 ) -> Batch:
     """Invoices ``start`` to ``stop``; with an encoder, their rows are encoded tuples."""
     with _collector_paused():
@@ -57,9 +59,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build_batch(
-    factory: InvoiceFactory, start: int, stop: int, encoder: RowEncoder | None
-) -> Batch:
+def _build_batch(factory: InvoiceFactory, start: int, stop: int, encoder: Encoder | None) -> Batch:
     batch = Batch()
     for index in range(start, stop):
         tree = factory.build(index)
@@ -75,6 +75,8 @@ def _build_batch(
             for line in tree.lines:
                 if line["budget_line_id"] is not None:
                     batch.spend[line["budget_line_id"]] += to_cents(line["line_amount"])
+    for name, rows in batch.tables():
+        batch.sizes[name] = len(rows)
     if encoder is not None:
         batch.invoices = encoder(TABLES["invoices"], batch.invoices)
         batch.invoice_lines = encoder(TABLES["invoice_lines"], batch.invoice_lines)
@@ -85,7 +87,7 @@ def _build_batch(
 
 
 def iter_batches(
-    run: RunContext, chunk_size: int, encoder: RowEncoder | None = None, workers: int = 0
+    run: RunContext, chunk_size: int, encoder: Encoder | None = None, workers: int = 0
 ) -> Iterator[Batch]:
     """The run's invoices in order, ``chunk_size`` at a time; content depends on neither the
     chunk size nor the number of worker processes generating them."""
@@ -96,19 +98,15 @@ def iter_batches(
         for start, stop in ranges:
             yield build_batch(factory, start, stop, encoder)
         return
-    # Writing a chunk takes about a quarter of the time making it does, so this process makes
-    # every (workers + 2)-th chunk itself, the first one among them while the workers start.
-    mine = set(range(0, len(ranges), workers + 2))
-    theirs = [r for number, r in enumerate(ranges) if number not in mine]
-    with ordered_map(_build_in_worker, theirs, workers, _start_worker, (run, encoder)) as later:
-        for number, (start, stop) in enumerate(ranges):
-            yield build_batch(factory, start, stop, encoder) if number in mine else next(later)
+    # The workers make every chunk (rows encoded, bound and packed); this process only writes.
+    with ordered_map(_build_in_worker, ranges, workers, _start_worker, (run, encoder)) as made:
+        yield from made
 
 
-_worker: tuple[InvoiceFactory, RowEncoder | None] | None = None
+_worker: tuple[InvoiceFactory, Encoder | None] | None = None
 
 
-def _start_worker(run: RunContext, encoder: RowEncoder | None) -> None:
+def _start_worker(run: RunContext, encoder: Encoder | None) -> None:
     global _worker
     _worker = (InvoiceFactory(run), encoder)
 

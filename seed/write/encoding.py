@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import partial
 from operator import itemgetter
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Column, Table
 from sqlalchemy.engine import Dialect, make_url
@@ -15,6 +15,14 @@ Encoded = Sequence[tuple[Any, ...]]
 Process = Callable[[Any], Any]
 #: How to encode a table's rows: get its columns in order, then process some of them.
 Plan = tuple[Callable[[Row], tuple[Any, ...]], list[tuple[int, Process]]]
+
+
+class Encoder(Protocol):
+    """Turns a table's dict rows into what a sink's ``insert`` takes. Picklable: a worker
+    process that generates the rows encodes them too."""
+
+    def __call__(self, table: Table, rows: Sequence[Row], /) -> Any: ...
+
 
 _iso_datetime: Process = partial(datetime.isoformat, sep=" ", timespec="microseconds")
 _SAMPLES: dict[type, tuple[Any, ...]] = {

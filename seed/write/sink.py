@@ -6,25 +6,26 @@ from typing import Any, Protocol
 
 from sqlalchemy import Table
 
-from seed.write.encoding import Encoded, Row, RowEncoder
+from seed.write.encoding import Encoder, Row
 
 
 class Sink(Protocol):
     """Where a run's rows go, table by table, parents first.
 
-    ``encoder``: when set, ``insert`` takes rows as tuples it encoded (possibly in a worker
-    process), so the run encodes them where they are generated; when None, it takes dict rows.
+    ``encoder``: when set, ``insert`` takes what it made of the rows (tuples, or a whole SQLite
+    database), possibly in a worker process, so the run encodes rows where they are generated;
+    when None, ``insert`` takes dict rows.
     """
 
     @property
-    def encoder(self) -> RowEncoder | None: ...
+    def encoder(self) -> Encoder | None: ...
 
     def insert(self, table: Table, rows: Sequence[Any]) -> None: ...
 
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None: ...
 
 
-def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Sequence[Row] | Encoded:
+def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Any:
     """Dict ``rows`` as ``sink.insert`` takes them."""
     return rows if sink.encoder is None else sink.encoder(table, rows)
 
@@ -32,7 +33,7 @@ def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Sequence[Row] | E
 class Fanout:
     """Several sinks as one (a database and CSV files): dict rows, each sink gets its own form."""
 
-    encoder: RowEncoder | None = None
+    encoder: Encoder | None = None
 
     def __init__(self, sinks: Sequence[Sink]) -> None:
         self.sinks = tuple(sinks)
