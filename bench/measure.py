@@ -2,10 +2,12 @@
 prints seconds, rows and peak RSS as one JSON line; ``measure`` runs it and reads that line."""
 
 import json
+import os
 import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,13 +59,64 @@ KINDS: dict[str, Callable[[str, int, int], int]] = {
 }
 
 
+class DescendantPeaks:
+    """Peak RSS (kB) of the largest process below this one, sampled from /proc: workers are
+    forked from a server process, so they are not our children and ``getrusage`` misses them."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(0.05):
+            for pid in _descendants(os.getpid()):
+                self.peak = max(self.peak, _peak_rss_kb(pid))
+
+    def stop(self) -> int:
+        self.done.set()
+        self.thread.join()
+        return self.peak
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        found.extend(children)
+        frontier.extend(children)
+    return found
+
+
+def _peak_rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next(
+        (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0
+    )
+
+
 def child(kind: str, target: str, count: int, workers: int) -> None:
     """One measurement, in this (fresh) process; prints one JSON line."""
+    peaks = DescendantPeaks()
     started = time.perf_counter()
     rows = KINDS[kind](target, count, workers)
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    workers_peak = peaks.stop()
     print(json.dumps({"seconds": seconds, "rows": rows, "rss": own, "workers_rss": workers_peak}))
 
 

@@ -99,7 +99,9 @@ def iter_batches(
             yield build_batch(factory, start, stop, encoder)
         return
     # The workers make every chunk (rows encoded, bound and packed); this process only writes.
-    with ordered_map(_build_in_worker, ranges, workers, _start_worker, (run, encoder)) as made:
+    with ordered_map(
+        _build_in_worker, ranges, workers, _start_worker, (run, encoder), (__name__,)
+    ) as made:
         yield from made
 
 

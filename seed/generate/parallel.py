@@ -4,34 +4,44 @@ import multiprocessing
 import os
 import signal
 import threading
-import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 J = TypeVar("J")
 R = TypeVar("R")
 
 
-#: How often a worker checks that the process that started it is still alive.
-PARENT_CHECK_SECONDS = 0.2
-
-
-def _exit_with_parent(parent: int) -> None:
+def _exit_with_parent(parent_alive: Connection) -> None:
     """A killed main process (SIGKILL) cannot stop its workers: they end themselves instead of
-    generating for nobody and holding its output pipes open."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
+    generating for nobody. Only the main process holds the pipe's other end, so the pipe reaches
+    its end exactly when the main process does, however it ends."""
+    try:
+        parent_alive.poll(None)
+    finally:
+        os._exit(1)
 
 
-def _start_worker(parent: int, initializer: Callable[..., None], *args: Any) -> None:
+def _start_worker(parent_alive: Connection, initializer: Callable[..., None], *args: Any) -> None:
     """Ctrl-C goes to the whole process group: the main process handles it and stops us."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(parent_alive,), daemon=True).start()
     initializer(*args)
+
+
+def _context(preload: Sequence[str]) -> BaseContext:
+    """Workers are forked from a server process that imported ``preload`` (and the main module)
+    once, instead of each importing them again when spawned: about 0.3 s of CPU per worker.
+    The main process itself is never forked: it holds a database connection and threads."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", *preload])
+    return context
 
 
 @contextmanager
@@ -41,20 +51,23 @@ def ordered_map(
     workers: int,
     initializer: Callable[..., None],
     initargs: tuple[Any, ...],
+    preload: Sequence[str] = (),
     ahead: int = 2,
 ) -> Iterator[Iterator[R]]:
     """``task(job)`` for each job, computed by ``workers`` processes, yielded in job order.
 
     The workers start on entry, so the caller can do other work while they spin up. At most
     ``ahead`` results per worker are queued or waiting, so memory stays flat however many jobs
-    there are. Workers are spawned (no fork of a process holding a database connection and
-    threads), and ``initializer(*initargs)`` sets each one up once.
+    there are. ``preload``: modules the workers need (``task``'s and ``initializer``'s), and
+    ``initializer(*initargs)`` sets each worker up once.
     """
+    context = _context(preload)
+    parent_alive, alive = context.Pipe(duplex=False)
     pool = ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=context,
         initializer=_start_worker,
-        initargs=(os.getpid(), initializer, *initargs),
+        initargs=(parent_alive, initializer, *initargs),
     )
     pending: deque[Future[R]] = deque()
     remaining = iter(jobs)
@@ -76,3 +89,5 @@ def ordered_map(
         yield results()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        parent_alive.close()
+        alive.close()
