@@ -98,10 +98,11 @@ def iter_batches(
         for start, stop in ranges:
             yield build_batch(factory, start, stop, encoder)
         return
-    # The workers make every chunk (rows encoded, bound and packed); this process only writes.
-    with ordered_map(
-        _build_in_worker, ranges, workers, _start_worker, (run, encoder), (__name__,)
-    ) as made:
+    # The workers make every chunk but the first (rows encoded and packed where they are made);
+    # this process makes that one while they start (about 0.3 s), then only writes.
+    first, *rest = ranges
+    with ordered_map(_build_in_worker, rest, workers, _start_worker, (run, encoder)) as made:
+        yield build_batch(factory, *first, encoder)
         yield from made
 
 

@@ -5,11 +5,10 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
-from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 J = TypeVar("J")
@@ -33,17 +32,6 @@ def _start_worker(parent_alive: Connection, initializer: Callable[..., None], *a
     initializer(*args)
 
 
-def _context(preload: Sequence[str]) -> BaseContext:
-    """Workers are forked from a server process that imported ``preload`` (and the main module)
-    once, instead of each importing them again when spawned: about 0.3 s of CPU per worker.
-    The main process itself is never forked: it holds a database connection and threads."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["__main__", *preload])
-    return context
-
-
 @contextmanager
 def ordered_map(
     task: Callable[[J], R],
@@ -51,17 +39,17 @@ def ordered_map(
     workers: int,
     initializer: Callable[..., None],
     initargs: tuple[Any, ...],
-    preload: Sequence[str] = (),
     ahead: int = 2,
 ) -> Iterator[Iterator[R]]:
     """``task(job)`` for each job, computed by ``workers`` processes, yielded in job order.
 
     The workers start on entry, so the caller can do other work while they spin up. At most
     ``ahead`` results per worker are queued or waiting, so memory stays flat however many jobs
-    there are. ``preload``: modules the workers need (``task``'s and ``initializer``'s), and
-    ``initializer(*initargs)`` sets each worker up once.
+    there are. Workers are spawned: the main process is never forked (it holds a database
+    connection and threads), and a fork server would leave its socket file behind when the main
+    process is killed. ``initializer(*initargs)`` sets each worker up once.
     """
-    context = _context(preload)
+    context = multiprocessing.get_context("spawn")
     parent_alive, alive = context.Pipe(duplex=False)
     pool = ProcessPoolExecutor(
         workers,
