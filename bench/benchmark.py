@@ -25,7 +25,10 @@ from seed.targets.plan import auto_workers
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 #: The issue's targets for ours / the strongest floor.
 TARGET_PARALLEL, TARGET_ONE_PROCESS, TARGET_BIG_SECONDS, TARGET_RSS = 1.0, 1.6, 45, 1.3
-HEADER = f"  {'approach':<34} {'time':>10} {'rows/s':>10} {'rows/inv':>8} {'peak RSS':>13}   ratio"
+HEADER = (
+    f"  {'approach':<34} {'time':>10} {'CPU':>8} {'rows/s':>9} {'rows/inv':>8} "
+    f"{'peak RSS':>14}  ratio"
+)
 FLOORS = """\
 (s) the strongest plain loop: plain tuples, sequential string keys, float money, json.dumps, one
     process, one executemany per table per 10,000 invoices (PostgreSQL: COPY write_row), one
@@ -43,13 +46,13 @@ def _rss(sample: Sample) -> str:
 
 
 def _line(label: str, sample: Sample, count: int, ratio: str = "", scale: float = 1.0) -> str:
-    seconds, rows = sample.seconds * scale, sample.rows * scale
+    seconds, rows, cpu = sample.seconds * scale, sample.rows * scale, sample.cpu * scale
     mark = "*" if scale != 1 else " "
     rss = _rss(sample) + mark
     per_invoice = sample.rows / (count / scale)
     line = (
-        f"  {label:<34} {seconds:8.2f} s{mark} {rows / seconds:>10,.0f} {per_invoice:>8.2f} "
-        f"{rss:>14}  {ratio}"
+        f"  {label:<34} {seconds:8.2f} s{mark} {cpu:6.1f} s {rows / seconds:>9,.0f} "
+        f"{per_invoice:>8.2f} {rss:>15}  {ratio}"
     )
     return line.rstrip()
 
@@ -176,6 +179,7 @@ def main() -> None:
         f"load average {os.getloadavg()[0]:.2f} at start"
     )
     print("peak RSS: main process + largest worker process, where there are workers")
+    print("CPU: user + system seconds of the process and its workers (not the database server)")
     print(FLOORS)
     targets = Targets(pg_url)
     try:

@@ -32,6 +32,8 @@ class Sample:
     rows: int
     rss_mb: float
     workers_rss_mb: float
+    #: CPU seconds (user + system) of the measured run and its workers (not a database server's).
+    cpu: float
 
     @property
     def total_rss_mb(self) -> float:
@@ -107,12 +109,16 @@ def _peak_rss_kb(pid: int) -> int:
 def child(kind: str, target: str, count: int, workers: int) -> None:
     """One measurement, in this (fresh) process; prints one JSON line."""
     peaks = DescendantPeaks()
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     rows = KINDS[kind](target, count, workers)
     seconds = time.perf_counter() - started
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers_peak = peaks.stop()
-    print(json.dumps({"seconds": seconds, "rows": rows, "rss": own, "workers_rss": workers_peak}))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime - before.ru_utime - before.ru_stime
+    cpu += workers.ru_utime + workers.ru_stime
+    got = {"seconds": seconds, "rows": rows, "rss": own.ru_maxrss, "cpu": cpu}
+    print(json.dumps({**got, "workers_rss": peaks.stop()}))
 
 
 def measure(kind: str, target: str, count: int, workers: int = 0) -> Sample:
@@ -125,7 +131,9 @@ def measure(kind: str, target: str, count: int, workers: int = 0) -> Sample:
     if done.returncode != 0:
         sys.exit(f"{kind} at {count:,} invoices failed:\n{done.stderr}")
     got = json.loads(done.stdout.strip().splitlines()[-1])
-    return Sample(got["seconds"], got["rows"], got["rss"] / 1024, got["workers_rss"] / 1024)
+    return Sample(
+        got["seconds"], got["rows"], got["rss"] / 1024, got["workers_rss"] / 1024, got["cpu"]
+    )
 
 
 @dataclass(frozen=True)
@@ -151,6 +159,7 @@ def medians(specs: Sequence[Spec], count: int, repeats: int) -> list[Sample]:
             samples[0].rows,
             statistics.median(s.rss_mb for s in samples),
             statistics.median(s.workers_rss_mb for s in samples),
+            statistics.median(s.cpu for s in samples),
         )
         for samples in runs
     ]
