@@ -14,14 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import floor
-import peers
-import strongest
 from sqlalchemy import make_url
-
-from seed.domain.statuses import STATUSES
-from seed.generate.options import SeedOptions
-from seed.run import RunSettings, seed_run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,23 +33,68 @@ class Sample:
         return self.rss_mb + self.workers_rss_mb
 
 
-def _ours(target: str, count: int, workers: int) -> int:
-    options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=count // len(STATUSES))
-    report = seed_run(make_url(target), options, RunSettings("BENCH", workers=workers))
-    return sum(report.result.rows.values())
+Run = Callable[[str, int, int], int]
+
+# Each kind imports what it needs (before the clock starts) and returns what to time: worker
+# processes are spawned and import this module again, and should not pay for what only the
+# peers and floors use.
+
+
+def _ours() -> Run:
+    from seed.domain.statuses import STATUSES
+    from seed.generate.options import SeedOptions
+    from seed.run import RunSettings, seed_run
+
+    def run(target: str, count: int, workers: int) -> int:
+        url = make_url(target if "://" in target else f"sqlite:///{target}")
+        options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=count // len(STATUSES))
+        report = seed_run(url, options, RunSettings("BENCH", workers=workers))
+        return sum(report.result.rows.values())
+
+    return run
 
 
 def pg_dsn(target: str) -> str:
     return make_url(target).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-KINDS: dict[str, Callable[[str, int, int], int]] = {
-    "floor": lambda target, count, _: floor.sqlite_floor(target, count),
-    "strongest": lambda target, count, _: strongest.sqlite_strongest(target, count),
-    "orm": lambda target, count, _: peers.orm_unit_of_work(target, count),
-    "factory_boy": lambda target, count, _: peers.factory_boy(target, count),
-    "ours": lambda target, count, workers: _ours(f"sqlite:///{target}", count, workers),
-    "copy_strongest": lambda target, count, _: strongest.copy_strongest(pg_dsn(target), count),
+def _floor() -> Run:
+    import floor
+
+    return lambda target, count, _: floor.sqlite_floor(target, count)
+
+
+def _strongest() -> Run:
+    import strongest
+
+    return lambda target, count, _: strongest.sqlite_strongest(target, count)
+
+
+def _copy_strongest() -> Run:
+    import strongest
+
+    return lambda target, count, _: strongest.copy_strongest(pg_dsn(target), count)
+
+
+def _orm() -> Run:
+    import peers
+
+    return lambda target, count, _: peers.orm_unit_of_work(target, count)
+
+
+def _factory_boy() -> Run:
+    import peers
+
+    return lambda target, count, _: peers.factory_boy(target, count)
+
+
+KINDS: dict[str, Callable[[], Run]] = {
+    "floor": _floor,
+    "strongest": _strongest,
+    "orm": _orm,
+    "factory_boy": _factory_boy,
+    "ours": _ours,
+    "copy_strongest": _copy_strongest,
     "ours_pg": _ours,
 }
 
@@ -108,10 +146,11 @@ def _peak_rss_kb(pid: int) -> int:
 
 def child(kind: str, target: str, count: int, workers: int) -> None:
     """One measurement, in this (fresh) process; prints one JSON line."""
+    run = KINDS[kind]()
     peaks = DescendantPeaks()
     before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
-    rows = KINDS[kind](target, count, workers)
+    rows = run(target, count, workers)
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
