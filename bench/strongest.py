@@ -17,7 +17,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from models import TABLES
-from seed.domain.catalog import LINE_CATEGORIES, LINE_ITEMS, VALID_TAX_CODES, VENDORS
+from seed.domain.catalog import (
+    BUDGET_CATEGORIES,
+    LINE_CATEGORIES,
+    LINE_ITEMS,
+    VALID_TAX_CODES,
+    VENDORS,
+)
 from seed.domain.statuses import RULES, STATUSES
 from seed.generate.factories.invoice_line import LINES_PER_INVOICE
 
@@ -29,6 +35,8 @@ DAYS = [(AS_OF - timedelta(days=ago)).isoformat() for ago in range(400)] + [
     (AS_OF + timedelta(days=ahead)).isoformat() for ahead in range(60, 0, -1)
 ]
 ITEMS = [(c, i.description, i.unit_of_measure) for c in LINE_CATEGORIES for i in LINE_ITEMS[c]]
+#: Budget line number of each cost category (the keys' -B<n>).
+BUDGET_NUMBER = {category: n for n, (category, _, _) in enumerate(BUDGET_CATEGORIES, start=1)}
 HOLD = ("PO_MISMATCH", "PO number mismatch: Expected PO-10000, received PO-20000")
 Tables = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -44,7 +52,7 @@ def _lines(rng: random.Random, key: str, run: str) -> tuple[list[tuple[Any, ...]
         quantity, price = rng.randint(100, 40_000), rng.randint(500, 250_000)
         amount = (quantity * price + 50) // 100
         total += amount
-        budget = f"{run}-B{LINE_CATEGORIES.index(category) + 1}"
+        budget = f"{run}-B{BUDGET_NUMBER[category]}"
         tax = rng.choice(VALID_TAX_CODES)
         rows.append(
             (f"{key}-L{number}", key, budget, number, category, description, quantity / 100,
@@ -120,8 +128,8 @@ def strongest_parents(run: str) -> dict[str, list[tuple[Any, ...]]]:
     created = f"{DAYS[300]} 08:00:00.000000"
     project = (f"{run}-P", "PROJ-001", "Benchmark project", "Hold Busters", "USD", created)
     budgets = [
-        (f"{run}-B{n}", f"{run}-P", category, f"5{n}00-00", f"{category} budget", 1e6, created)
-        for n, category in enumerate((*LINE_CATEGORIES, "Equipment", "Subcontractors"), start=1)
+        (f"{run}-B{n}", f"{run}-P", category, account, description, 1e6, created)
+        for n, (category, account, description) in enumerate(BUDGET_CATEGORIES, start=1)
     ]
     return {"projects": [project], "budget_lines": budgets}
 
