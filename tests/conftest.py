@@ -11,6 +11,9 @@ from sqlalchemy import URL, create_engine, make_url, text
 
 from tests.support import IN_CI, PG_ADMIN_URL, CliResult, migrate, pg_problem
 
+#: pytester runs the pytest plugin in temporary projects (tests/test_pytest_plugin.py).
+pytest_plugins = ("pytester",)
+
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> URL:

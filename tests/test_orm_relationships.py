@@ -1,0 +1,91 @@
+"""The models' relationships: both ways, ordered, lazy, and no change to the schema."""
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import URL, event, select
+from sqlalchemy.orm import Session, selectinload
+
+from models import BudgetLine, IntegrationResponse, Invoice, InvoiceLine, Project
+from seed.db.engine import make_engine
+from seed.orm import InvoiceFactory
+
+
+@pytest.fixture
+def session(db_url: URL) -> Iterator[Session]:
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        yield session
+    engine.dispose()
+
+
+def _statements(session: Session) -> list[str]:
+    seen: list[str] = []
+    event.listen(
+        session.get_bind(),
+        "before_cursor_execute",
+        lambda *args: seen.append(args[2]) if args[2].startswith("SELECT") else None,
+    )
+    return seen
+
+
+def test_relationships_both_ways_after_a_reload(session: Session) -> None:
+    first_id = InvoiceFactory.create_batch(session, 5, status="Paid")[0].id
+    session.commit()
+    session.expunge_all()
+    invoice = session.get(Invoice, first_id)
+    assert invoice is not None
+    project = invoice.project
+    assert isinstance(project, Project)
+    assert invoice in project.invoices and len(project.invoices) == 5
+    assert [line.line_number for line in invoice.lines] == list(range(1, len(invoice.lines) + 1))
+    assert all(line.invoice is invoice for line in invoice.lines)
+    for line in invoice.lines:
+        budget = line.budget_line
+        assert isinstance(budget, BudgetLine)
+        assert budget.project is project and line in budget.invoice_lines
+        assert budget.cost_category == line.cost_category
+    (response,) = invoice.integration_responses
+    assert isinstance(response, IntegrationResponse) and response.invoice is invoice
+    assert {b.cost_category for b in project.budget_lines} == {
+        "Labor",
+        "Materials",
+        "Services",
+        "Equipment",
+        "Subcontractors",
+    }
+
+
+def test_unbudgeted_line_has_no_budget_line(session: Session) -> None:
+    hold = InvoiceFactory.create(session, hold_reason="budget-line-not-found")
+    assert [line for line in hold.lines if line.budget_line is None]
+
+
+def test_responses_in_request_order(session: Session) -> None:
+    invoice = InvoiceFactory.create(session, status="Submitted")
+    session.commit()
+    session.expire_all()
+    times = [r.requested_at for r in invoice.integration_responses]
+    assert times == sorted(times) and len(times) == 1
+
+
+def test_loading_invoices_loads_nothing_else_until_asked(session: Session) -> None:
+    """lazy="select": a list of invoices is one query; children come only when asked for, in
+    one query per relationship with selectinload (no N+1)."""
+    InvoiceFactory.create_batch(session, 10)
+    session.commit()
+    session.expunge_all()
+    seen = _statements(session)
+    invoices = session.scalars(select(Invoice)).all()
+    assert len(seen) == 1 and len(invoices) == 10
+    session.expunge_all()
+    seen.clear()
+    loaded = session.scalars(
+        select(Invoice).options(
+            selectinload(Invoice.lines).selectinload(InvoiceLine.budget_line),
+            selectinload(Invoice.integration_responses),
+        )
+    ).all()
+    assert sum(len(i.lines) for i in loaded) > 10
+    assert sum(len(i.integration_responses) for i in loaded) == 8
+    assert len(seen) == 4
