@@ -4,14 +4,14 @@ rows (only the run id in the keys differs: each names its own run)."""
 from datetime import date
 from pathlib import Path
 
-from seed.run import RunSettings, seed_run
 from sqlalchemy import URL, select
 from sqlalchemy.orm import Session
 
 from models import Invoice
 from seed.db.engine import make_engine
+from seed.factories import InvoiceFactory
 from seed.generate.options import SeedOptions
-from seed.orm import InvoiceFactory
+from seed.run import RunSettings, seed_run
 from tests.helpers import read_tables, strip_run
 from tests.support import migrate
 

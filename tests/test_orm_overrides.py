@@ -14,7 +14,7 @@ from seed.db.engine import make_engine
 from seed.domain.catalog import PAYMENT_TERM_DAYS
 from seed.domain.holds import HOLD_REASONS
 from seed.domain.statuses import STATUSES
-from seed.orm import InvoiceFactory, ProjectFactory
+from seed.factories import InvoiceFactory, ProjectFactory
 
 AS_OF = date(2026, 11, 24)
 REASONS = [s.option_name for s in HOLD_REASONS]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from seed.orm import InvoiceFactory, ProjectFactory
+from seed.factories import InvoiceFactory, ProjectFactory
 
 CASES = [
     ({"status": "Draft", "hold_reason": "po-mismatch"}, "only a Hold invoice has a hold reason"),

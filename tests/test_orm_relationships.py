@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models import BudgetLine, IntegrationResponse, Invoice, InvoiceLine, Project
 from seed.db.engine import make_engine
-from seed.orm import InvoiceFactory
+from seed.factories import InvoiceFactory
 
 
 @pytest.fixture

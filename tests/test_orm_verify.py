@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from seed.db.engine import make_engine
 from seed.domain.holds import HOLD_REASONS
 from seed.domain.statuses import STATUSES
-from seed.orm import InvoiceFactory, ProjectFactory
+from seed.factories import InvoiceFactory, ProjectFactory
 from tests.support import url_arg
 
 

@@ -70,7 +70,8 @@ class InvoiceOverrides(TypedDict, total=False):
 
 
 _INVOICE_COLUMNS = tuple(c.key for c in Invoice.__table__.columns)
-_TRAITS = ("hold_reason", "lines", "seed", "as_of", "approval_limit", "project", "project_number")
+#: Keyword arguments that are not columns of invoices.
+TRAITS = ("hold_reason", "lines", "seed", "as_of", "approval_limit", "project", "project_number")
 #: Why a column that follows from others cannot be set on its own.
 _DECIDED_BY = {
     "integration_status": "it follows from status ("
@@ -170,11 +171,11 @@ def _drawable_reasons(o: dict[str, Any]) -> tuple[str, ...]:
 
 def invoice_plan(raw: dict[str, Any], seed: int) -> InvoicePlan:
     """Check ``raw`` overrides and resolve them; every mistake is a ``ValueError``."""
-    unknown = sorted(set(raw) - set(_INVOICE_COLUMNS) - set(_TRAITS))
+    unknown = sorted(set(raw) - set(_INVOICE_COLUMNS) - set(TRAITS))
     if unknown:
         raise ValueError(
             f"unknown override {', '.join(unknown)}: name a column of invoices "
-            f"({', '.join(_INVOICE_COLUMNS)}) or a trait ({', '.join(_TRAITS)})"
+            f"({', '.join(_INVOICE_COLUMNS)}) or a trait ({', '.join(TRAITS)})"
         )
     try:
         return _plan(dict(raw), seed)
