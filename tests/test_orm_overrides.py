@@ -1,9 +1,9 @@
 """ORM factories: every override and trait is honoured with every invariant kept, or refused."""
 
 import random
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import URL, inspect
@@ -15,17 +15,11 @@ from seed.domain.catalog import PAYMENT_TERM_DAYS
 from seed.domain.holds import HOLD_REASONS
 from seed.domain.statuses import STATUSES
 from seed.factories import InvoiceFactory, ProjectFactory
+from tests.helpers import read_tables
+from tests.support import migrate
 
 AS_OF = date(2026, 11, 24)
 REASONS = [s.option_name for s in HOLD_REASONS]
-
-
-@pytest.fixture
-def session(sqlite_url: URL) -> Iterator[Session]:
-    engine = make_engine(sqlite_url)
-    with Session(engine) as session:
-        yield session
-    engine.dispose()
 
 
 def columns(invoice: Invoice) -> dict[str, object]:
@@ -60,15 +54,15 @@ def test_build_attaches_project_budget_lines_lines_and_responses() -> None:
 
 
 @pytest.mark.parametrize("status", STATUSES)
-def test_status(session: Session, status: str) -> None:
-    invoice = InvoiceFactory.create(session, status=status, as_of=AS_OF)
+def test_status(db_session: Session, status: str) -> None:
+    invoice = InvoiceFactory.create(db_session, status=status, as_of=AS_OF)
     assert invoice.status == status
     check_invariants(invoice)
 
 
 @pytest.mark.parametrize("reason", REASONS)
-def test_hold_reason_brings_its_defect_and_response(session: Session, reason: str) -> None:
-    hold = InvoiceFactory.create(session, hold_reason=reason, lines=3, as_of=AS_OF)
+def test_hold_reason_brings_its_defect_and_response(db_session: Session, reason: str) -> None:
+    hold = InvoiceFactory.create(db_session, hold_reason=reason, lines=3, as_of=AS_OF)
     code = reason.upper().replace("-", "_")
     assert (hold.status, hold.error_code, hold.integration_status) == ("Hold", code, "Error")
     assert len(hold.lines) == 3
@@ -78,15 +72,15 @@ def test_hold_reason_brings_its_defect_and_response(session: Session, reason: st
     check_invariants(hold)
 
 
-def test_po_mismatch_shows_both_pos(session: Session) -> None:
-    hold = InvoiceFactory.create(session, hold_reason="po-mismatch", po_number="PO-12345")
+def test_po_mismatch_shows_both_pos(db_session: Session) -> None:
+    hold = InvoiceFactory.create(db_session, hold_reason="po-mismatch", po_number="PO-12345")
     request = hold.integration_responses[0].request_payload
     assert hold.po_number == "PO-12345" and request["poNumber"] != "PO-12345"
     assert "Expected PO-12345" in (hold.error_message or "")
 
 
-def test_duplicate_hold_comes_with_the_paid_invoice_it_repeats(session: Session) -> None:
-    hold = InvoiceFactory.create(session, hold_reason="duplicate-invoice", total_amount="980.10")
+def test_duplicate_hold_comes_with_the_paid_invoice_it_repeats(db_session: Session) -> None:
+    hold = InvoiceFactory.create(db_session, hold_reason="duplicate-invoice", total_amount="980.10")
     twin_number = hold.integration_responses[0].response_payload["errors"][0]["duplicateOf"]
     (twin,) = [i for i in hold.project.invoices if i.invoice_number == twin_number]
     assert twin.status == "Paid" and twin.total_amount == hold.total_amount == Decimal("980.10")
@@ -96,24 +90,26 @@ def test_duplicate_hold_comes_with_the_paid_invoice_it_repeats(session: Session)
 @pytest.mark.parametrize(
     ("total", "lines"), [("0.03", 3), ("1234.56", 1), ("49999.99", 8), ("12.34", 12)]
 )
-def test_total_split_over_the_lines_to_the_cent(session: Session, total: str, lines: int) -> None:
-    invoice = InvoiceFactory.create(session, status="Paid", total_amount=total, lines=lines)
+def test_total_split_over_the_lines_to_the_cent(
+    db_session: Session, total: str, lines: int
+) -> None:
+    invoice = InvoiceFactory.create(db_session, status="Paid", total_amount=total, lines=lines)
     assert invoice.total_amount == Decimal(total) and len(invoice.lines) == lines
     assert all(line.line_amount > 0 for line in invoice.lines)
     check_invariants(invoice)
 
 
-def test_total_above_the_limit_with_the_approval_limit_reason(session: Session) -> None:
+def test_total_above_the_limit_with_the_approval_limit_reason(db_session: Session) -> None:
     hold = InvoiceFactory.create(
-        session, hold_reason="approval-limit-exceeded", total_amount=Decimal("75000.00")
+        db_session, hold_reason="approval-limit-exceeded", total_amount=Decimal("75000.00")
     )
     assert hold.total_amount == Decimal("75000.00")
     assert "$75,000.00 exceeds the $50,000.00 limit" in (hold.error_message or "")
 
 
-def test_columns_the_generator_takes(session: Session) -> None:
+def test_columns_the_generator_takes(db_session: Session) -> None:
     invoice = InvoiceFactory.create(
-        session,
+        db_session,
         status="Submitted",
         vendor_name="Acme Scaffolding",
         vendor_id="V-55555",
@@ -144,9 +140,9 @@ def test_columns_the_generator_takes(session: Session) -> None:
 
 
 @pytest.mark.parametrize("status", STATUSES)
-def test_invoice_date_moves_the_whole_timeline(session: Session, status: str) -> None:
+def test_invoice_date_moves_the_whole_timeline(db_session: Session, status: str) -> None:
     day = date(2025, 3, 14)
-    invoice = InvoiceFactory.create(session, status=status, invoice_date=day, as_of=AS_OF)
+    invoice = InvoiceFactory.create(db_session, status=status, invoice_date=day, as_of=AS_OF)
     assert invoice.invoice_date == day
     stamps = [invoice.submitted_at, invoice.approved_at, invoice.paid_at]
     present = [s for s in stamps if s is not None]
@@ -155,26 +151,26 @@ def test_invoice_date_moves_the_whole_timeline(session: Session, status: str) ->
     check_invariants(invoice)
 
 
-def test_derived_columns_are_accepted_when_they_agree(session: Session) -> None:
-    invoice = InvoiceFactory.create(session, status="Hold", integration_status="Error")
+def test_derived_columns_are_accepted_when_they_agree(db_session: Session) -> None:
+    invoice = InvoiceFactory.create(db_session, status="Hold", integration_status="Error")
     assert invoice.integration_status == "Error"
 
 
-def test_project_given_and_project_reused_by_number(session: Session) -> None:
-    mine = ProjectFactory.create(session, project_number="PROJ-900", name="Airport Terminal B")
-    invoice = InvoiceFactory.create(session, project=mine)
+def test_project_given_and_project_reused_by_number(db_session: Session) -> None:
+    mine = ProjectFactory.create(db_session, project_number="PROJ-900", name="Airport Terminal B")
+    invoice = InvoiceFactory.create(db_session, project=mine)
     assert invoice.project is mine and invoice.currency == mine.currency
-    again = InvoiceFactory.create(session, project_number="PROJ-900")
-    by_id = InvoiceFactory.create(session, project_id=mine.id)
+    again = InvoiceFactory.create(db_session, project_number="PROJ-900")
+    by_id = InvoiceFactory.create(db_session, project_id=mine.id)
     assert again.project is mine and by_id.project is mine
-    other = InvoiceFactory.create(session)
+    other = InvoiceFactory.create(db_session)
     assert other.project.project_number == "PROJ-001"
     assert len({i.id for i in (invoice, again, by_id, other)}) == 4
 
 
-def test_batch_keeps_going_where_the_last_call_ended(session: Session) -> None:
-    first = InvoiceFactory.create_batch(session, 3)
-    second = InvoiceFactory.create_batch(session, 3)
+def test_batch_keeps_going_where_the_last_call_ended(db_session: Session) -> None:
+    first = InvoiceFactory.create_batch(db_session, 3)
+    second = InvoiceFactory.create_batch(db_session, 3)
     statuses = [i.status for i in first + second]
     assert statuses == ["Draft", "Submitted", "Approved", "Paid", "Hold", "Draft"]
     assert len({i.invoice_number for i in first + second}) == 6
@@ -191,10 +187,9 @@ def test_same_seed_and_overrides_same_objects() -> None:
     random.setstate(state)
 
 
-def test_same_calls_in_two_fresh_databases_give_the_same_rows(tmp_path, sqlite_url: URL) -> None:
-    from tests.helpers import read_tables
-    from tests.support import migrate
-
+def test_same_calls_in_two_fresh_databases_give_the_same_rows(
+    tmp_path: Path, sqlite_url: URL
+) -> None:
     second = sqlite_url.set(database=str(tmp_path / "second.db"))
     migrate(second)
     for url in (sqlite_url, second):

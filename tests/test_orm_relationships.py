@@ -1,22 +1,10 @@
 """The models' relationships: both ways, ordered, lazy, and no change to the schema."""
 
-from collections.abc import Iterator
-
-import pytest
-from sqlalchemy import URL, event, select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, selectinload
 
 from models import BudgetLine, IntegrationResponse, Invoice, InvoiceLine, Project
-from seed.db.engine import make_engine
 from seed.factories import InvoiceFactory
-
-
-@pytest.fixture
-def session(db_url: URL) -> Iterator[Session]:
-    engine = make_engine(db_url)
-    with Session(engine) as session:
-        yield session
-    engine.dispose()
 
 
 def _statements(session: Session) -> list[str]:
@@ -29,11 +17,11 @@ def _statements(session: Session) -> list[str]:
     return seen
 
 
-def test_relationships_both_ways_after_a_reload(session: Session) -> None:
-    first_id = InvoiceFactory.create_batch(session, 5, status="Paid")[0].id
-    session.commit()
-    session.expunge_all()
-    invoice = session.get(Invoice, first_id)
+def test_relationships_both_ways_after_a_reload(db_session: Session) -> None:
+    first_id = InvoiceFactory.create_batch(db_session, 5, status="Paid")[0].id
+    db_session.commit()
+    db_session.expunge_all()
+    invoice = db_session.get(Invoice, first_id)
     assert invoice is not None
     project = invoice.project
     assert isinstance(project, Project)
@@ -56,31 +44,31 @@ def test_relationships_both_ways_after_a_reload(session: Session) -> None:
     }
 
 
-def test_unbudgeted_line_has_no_budget_line(session: Session) -> None:
-    hold = InvoiceFactory.create(session, hold_reason="budget-line-not-found")
+def test_unbudgeted_line_has_no_budget_line(db_session: Session) -> None:
+    hold = InvoiceFactory.create(db_session, hold_reason="budget-line-not-found")
     assert [line for line in hold.lines if line.budget_line is None]
 
 
-def test_responses_in_request_order(session: Session) -> None:
-    invoice = InvoiceFactory.create(session, status="Submitted")
-    session.commit()
-    session.expire_all()
+def test_responses_in_request_order(db_session: Session) -> None:
+    invoice = InvoiceFactory.create(db_session, status="Submitted")
+    db_session.commit()
+    db_session.expire_all()
     times = [r.requested_at for r in invoice.integration_responses]
     assert times == sorted(times) and len(times) == 1
 
 
-def test_loading_invoices_loads_nothing_else_until_asked(session: Session) -> None:
+def test_loading_invoices_loads_nothing_else_until_asked(db_session: Session) -> None:
     """lazy="select": a list of invoices is one query; children come only when asked for, in
     one query per relationship with selectinload (no N+1)."""
-    InvoiceFactory.create_batch(session, 10)
-    session.commit()
-    session.expunge_all()
-    seen = _statements(session)
-    invoices = session.scalars(select(Invoice)).all()
+    InvoiceFactory.create_batch(db_session, 10)
+    db_session.commit()
+    db_session.expunge_all()
+    seen = _statements(db_session)
+    invoices = db_session.scalars(select(Invoice)).all()
     assert len(seen) == 1 and len(invoices) == 10
-    session.expunge_all()
+    db_session.expunge_all()
     seen.clear()
-    loaded = session.scalars(
+    loaded = db_session.scalars(
         select(Invoice).options(
             selectinload(Invoice.lines).selectinload(InvoiceLine.budget_line),
             selectinload(Invoice.integration_responses),

@@ -6,7 +6,7 @@ they agree with what the generator makes, and refused with the reason otherwise 
 """
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypedDict
 
@@ -54,12 +54,12 @@ class InvoiceOverrides(TypedDict, total=False):
     payment_terms: str
     invoice_date: date
     due_date: date
-    submitted_at: Any
-    approved_at: Any
-    paid_at: Any
+    submitted_at: datetime | None
+    approved_at: datetime | None
+    paid_at: datetime | None
     days_pending: int
-    created_at: Any
-    updated_at: Any
+    created_at: datetime
+    updated_at: datetime
     hold_reason: str
     lines: int
     seed: int

@@ -1,7 +1,6 @@
-"""Test support for the dashboard's own tests: the factories bound to a session, and (in
-``seed.testing.plugin``, loaded by pytest through its ``pytest11`` entry point) fixtures that
-give each test a fresh, migrated database."""
+"""Test support for the dashboard's own tests: ``holdbusters.Holdbusters`` (the factories bound
+to a session) and ``plugin`` (pytest fixtures, loaded through the ``pytest11`` entry point).
 
-from seed.testing.holdbusters import Holdbusters
-
-__all__ = ["Holdbusters"]
+Nothing is imported here: pytest loads the plugin in every run, and it stays light until a
+test asks for one of its fixtures.
+"""

@@ -3,20 +3,26 @@ a session rolled back after it, and the factories bound to that session.
 
     --holdbusters-url URL   PostgreSQL server to make each test's database on (or the
                             HOLDBUSTERS_TEST_URL variable); without it, a SQLite file per test.
+
+pytest loads this module in every run where the package is installed, so it imports the tool
+(SQLAlchemy, Alembic, the models) only when a test asks for one of its fixtures.
 """
+
+from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import URL, Engine
-from sqlalchemy.orm import Session
 
-from seed.db.engine import make_engine
-from seed.errors import SeedError
-from seed.testing.databases import Template, open_template
-from seed.testing.holdbusters import Holdbusters
+if TYPE_CHECKING:
+    from sqlalchemy import URL, Engine
+    from sqlalchemy.orm import Session
+
+    from seed.testing.databases import Template
+    from seed.testing.holdbusters import Holdbusters
 
 URL_VARIABLE = "HOLDBUSTERS_TEST_URL"
 
@@ -36,6 +42,9 @@ def holdbusters_template(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Template]:
     """The migrated database every test's database is copied from (one per test process)."""
+    from seed.errors import SeedError
+    from seed.testing.databases import open_template
+
     server = request.config.getoption("holdbusters_url") or os.environ.get(URL_VARIABLE) or None
     try:
         template = open_template(server, tmp_path_factory.mktemp("holdbusters"))
@@ -57,6 +66,8 @@ def holdbusters_url(holdbusters_template: Template, tmp_path: Path) -> Iterator[
 @pytest.fixture
 def holdbusters_engine(holdbusters_url: URL) -> Iterator[Engine]:
     """An engine on this test's own database (foreign keys enforced on SQLite too)."""
+    from seed.db.engine import make_engine
+
     engine = make_engine(holdbusters_url)
     try:
         yield engine
@@ -69,6 +80,8 @@ def holdbusters_session(holdbusters_engine: Engine) -> Iterator[Session]:
     """A session inside a transaction that is rolled back after the test, even when the code
     under test commits: its commits release savepoints (SQLAlchemy's "joining a session into
     an external transaction" recipe)."""
+    from sqlalchemy.orm import Session
+
     with holdbusters_engine.connect() as connection:
         transaction = connection.begin()
         session = Session(bind=connection, join_transaction_mode="create_savepoint")
@@ -82,4 +95,6 @@ def holdbusters_session(holdbusters_engine: Engine) -> Iterator[Session]:
 @pytest.fixture
 def holdbusters(holdbusters_session: Session) -> Holdbusters:
     """The factories bound to ``holdbusters_session``: ``holdbusters.invoice(status="Hold")``."""
+    from seed.testing.holdbusters import Holdbusters
+
     return Holdbusters(holdbusters_session)
