@@ -1,5 +1,7 @@
 """ORM factories refuse, with a clear ValueError, what they cannot make true."""
 
+from datetime import date
+
 import pytest
 
 from seed.factories import InvoiceFactory, ProjectFactory
@@ -23,6 +25,10 @@ CASES = [
     ({"status": "Paid", "due_date": "2026-01-01"}, "pass payment_terms="),
     ({"status": "Draft", "days_pending": 40}, "drawn within the status's range"),
     ({"hold_reason": "vendor-not-found", "vendor_id": "V-10231"}, "another vendor id"),
+    (
+        {"hold_reason": "gl-period-closed", "invoice_date": date(2026, 6, 15)},
+        "the hold reason dates the invoice itself",
+    ),
     ({"seed": -1}, "seed=-1 must be a whole number"),
     ({"project_id": "P-1"}, "project_id= needs a session"),
 ]

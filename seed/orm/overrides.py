@@ -5,7 +5,7 @@ are pinned on the invoice (``InvoiceSpec``). Columns that follow from others are
 they agree with what the generator makes, and refused with the reason otherwise (``refusal``).
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypedDict
@@ -88,8 +88,6 @@ _DECIDED_BY = {
     "30-90; Approved and Paid: days to approval or payment)",
     "vendor_id": "the hold reason gives the invoice another vendor id",
     "invoice_date": "the hold reason dates the invoice itself",
-    "po_number": "the hold reason takes the PO of the invoice it duplicates",
-    "vendor_name": "the hold reason takes the vendor of the invoice it duplicates",
 }
 
 
@@ -213,8 +211,6 @@ def _plan(o: dict[str, Any], seed: int) -> InvoicePlan:
     spec = _spec(o, options, code)
     invoice_date = o.pop("invoice_date", None)
     expected = {k: v for k, v in o.items() if k not in ("total_amount",)}
-    if options.vendor is not None:
-        expected["vendor_name"] = options.vendor
     if status is not None:
         expected["status"] = status
     if invoice_date is not None:
@@ -258,7 +254,3 @@ def _check_total(cents: int, lines: int, options: SeedOptions, code: str | None)
             "invoice is held with hold_reason='approval-limit-exceeded'; pass that, or a "
             "higher approval_limit="
         )
-
-
-def with_as_of(plan: InvoicePlan, as_of: date) -> InvoicePlan:
-    return replace(plan, options=replace(plan.options, as_of=as_of))
