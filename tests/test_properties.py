@@ -16,7 +16,7 @@ from seed.domain.catalog import BUDGET_CATEGORIES, RETIRED_TAX_CODES, UNBUDGETED
 from seed.domain.holds import HOLD_REASONS, parse_hold_reasons
 from seed.domain.statuses import RULES, STATUSES, parse_statuses
 from seed.errors import SeedError, UsageError
-from seed.factories import InvoiceFactory, ProjectContext, RunContext
+from seed.generate.factories import InvoiceFactory, ProjectContext, RunContext
 from seed.generate.options import SeedOptions
 from seed.settings import mask_url, resolve_database_url
 

@@ -11,10 +11,12 @@ from seed.domain.catalog import PAYMENT_TERM_DAYS, VENDORS, Vendor
 from seed.domain.money import cents_to_decimal, to_cents
 from seed.domain.statuses import RULES
 from seed.generate.factories.context import RunContext
-from seed.generate.factories.drafts import InvoiceDraft
+from seed.generate.factories.drafts import InvoiceDraft, LineDraft
+from seed.generate.factories.exact_total import fit_exactly
 from seed.generate.factories.holds import HoldContext, HoldScenario, eligible_scenarios
 from seed.generate.factories.integration_response import IntegrationResponseFactory
 from seed.generate.factories.invoice_line import InvoiceLineFactory
+from seed.generate.factories.spec import InvoiceSpec
 from seed.generate.values import Draws, business_time, record_rng
 
 #: Normal invoices stay below this share of the approval limit.
@@ -45,8 +47,10 @@ def po_for(vendor: Vendor, project_number: str) -> str:
 class InvoiceFactory:
     """Invoice ``index`` of a run is a function of the run's seed, options, project and index."""
 
-    def __init__(self, run: RunContext) -> None:
+    def __init__(self, run: RunContext, spec: InvoiceSpec | None = None) -> None:
         self.run = run
+        #: What the caller pinned on every invoice this factory builds (the ORM factories).
+        self.spec = spec or InvoiceSpec()
         options = run.options
         self.as_of = options.as_of
         self.lines = InvoiceLineFactory(run.project.budget_line_ids)
@@ -67,7 +71,7 @@ class InvoiceFactory:
         # One stream per invoice: its response draws continue where its draft's ended.
         rng = record_rng(self.run.options.seed, "invoice", index)
         draft = self._draft(rng, index)
-        invoice_id = self.run.invoice_id(index)
+        invoice_id = self.spec.invoice_id or self.run.invoice_id(index)
         return InvoiceTree(
             self._invoice_row(invoice_id, draft),
             self.lines.rows(invoice_id, draft.lines),
@@ -76,12 +80,12 @@ class InvoiceFactory:
 
     def draft(self, index: int) -> InvoiceDraft:
         """Invoice ``index``'s draft, as ``build`` makes it (a duplicate's twin needs it)."""
-        return self._draft(record_rng(self.run.options.seed, "invoice", index), index)
+        return self._draft(record_rng(self.run.options.seed, "invoice", index), index, twin=True)
 
-    def _draft(self, rng: Draws, index: int) -> InvoiceDraft:
+    def _draft(self, rng: Draws, index: int, twin: bool = False) -> InvoiceDraft:
         options = self.run.options
         status = options.status_of(index)
-        vendor = self.pinned_vendor or rng.choice(VENDORS)
+        vendor = self.spec.vendor(self.pinned_vendor or rng.choice(VENDORS))
         scenario = rng.weighted(self.scenarios, self.scenario_weights) if status == "Hold" else None
         if scenario is not None and scenario.code == "APPROVAL_LIMIT_EXCEEDED":
             target = round(self.limit_cents * rng.uniform(1.1, 2.5))
@@ -89,13 +93,13 @@ class InvoiceFactory:
             high = self.limit_cents * 0.8
             low = min(_SMALLEST_INVOICE_CENTS, high / 2)
             target = round(math.exp(rng.uniform(math.log(low), math.log(high))))
-        lines = self.lines.build_drafts(rng, target)
-        if scenario is None or scenario.code != "APPROVAL_LIMIT_EXCEEDED":
-            InvoiceLineFactory.fit_below(lines, int(self.limit_cents * _NORMAL_CAP))
+        target = self.spec.total_cents or target
+        lines = self.lines.build_drafts(rng, target, self.spec.line_count)
+        self._fit(lines, scenario)
         draft = InvoiceDraft(
             index=index,
             status=status,
-            invoice_number=f"INV-{self.first_number + index}",
+            invoice_number=self._number(index, twin),
             vendor=vendor,
             vendor_id=vendor.vendor_id,
             po_number=options.po_number or po_for(vendor, self.run.project.project_number),
@@ -107,13 +111,25 @@ class InvoiceFactory:
         if scenario is not None:
             draft.operation = scenario.reason.operation
             draft.error = scenario.apply(draft, rng, self.hold_context)
-            if scenario.code != "APPROVAL_LIMIT_EXCEEDED":
-                # A replaced line may have grown: only the approval-limit Hold is above it.
-                InvoiceLineFactory.fit_below(draft.lines, int(self.limit_cents * _NORMAL_CAP))
+            # A replaced line may have changed the total.
+            self._fit(draft.lines, scenario)
         elif RULES[status].operations:
             draft.operation = rng.choice(RULES[status].operations)
         draft.days_pending = self._days_pending(draft)
         return draft
+
+    def _number(self, index: int, twin: bool) -> str:
+        """The pinned number, except on a duplicate's twin (another invoice)."""
+        if self.spec.invoice_number is not None and not twin:
+            return self.spec.invoice_number
+        return f"INV-{self.first_number + index}"
+
+    def _fit(self, lines: list[LineDraft], scenario: HoldScenario | None) -> None:
+        """The pinned total to the cent; else only the approval-limit Hold is near the limit."""
+        if self.spec.total_cents is not None:
+            fit_exactly(lines, self.spec.total_cents)
+        elif scenario is None or scenario.code != "APPROVAL_LIMIT_EXCEEDED":
+            InvoiceLineFactory.fit_below(lines, int(self.limit_cents * _NORMAL_CAP))
 
     def _timeline(self, rng: Draws, draft: InvoiceDraft) -> None:
         """invoice date <= submitted <= approved <= paid <= as-of, per the status's rule."""

@@ -20,9 +20,13 @@ class InvoiceLineFactory:
     def __init__(self, budget_line_ids: dict[str, str]) -> None:
         self.budget_line_ids = budget_line_ids
 
-    def build_drafts(self, rng: Draws, target_cents: int) -> list[LineDraft]:
-        """2 to 8 lines of the usual categories whose amounts add up to about ``target_cents``."""
-        count = rng.randint(2, 8)
+    def build_drafts(
+        self, rng: Draws, target_cents: int, count: int | None = None
+    ) -> list[LineDraft]:
+        """2 to 8 lines (or ``count``) of the usual categories whose amounts add up to about
+        ``target_cents``."""
+        drawn = rng.randint(2, 8)
+        count = count or drawn
         weights = [rng.uniform(0.5, 2.0) for _ in range(count)]
         scale = target_cents / sum(weights)
         return [self.line_for(rng, rng.choice(LINE_CATEGORIES), round(w * scale)) for w in weights]
