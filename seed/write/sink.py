@@ -6,18 +6,18 @@ from typing import Any, Protocol
 
 from sqlalchemy import Table
 
-from seed.write.encoding import Encoded, Row, RowEncoder
+from seed.write.encoding import Encoded, Encoder, Row
 
 
 class Sink(Protocol):
     """Where a run's rows go, table by table, parents first.
 
-    ``encoder``: when set, ``insert`` takes rows as tuples it encoded (possibly in a worker
+    ``encoder``: when set, ``insert`` takes rows as it encoded them (possibly in a worker
     process), so the run encodes them where they are generated; when None, it takes dict rows.
     """
 
     @property
-    def encoder(self) -> RowEncoder | None: ...
+    def encoder(self) -> Encoder | None: ...
 
     def insert(self, table: Table, rows: Sequence[Any]) -> None: ...
 
@@ -32,7 +32,7 @@ def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Sequence[Row] | E
 class Fanout:
     """Several sinks as one (a database and CSV files): dict rows, each sink gets its own form."""
 
-    encoder: RowEncoder | None = None
+    encoder: Encoder | None = None
 
     def __init__(self, sinks: Sequence[Sink]) -> None:
         self.sinks = tuple(sinks)
