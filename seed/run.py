@@ -15,7 +15,7 @@ from seed.generate.options import SeedOptions
 from seed.targets.databricks import seed_databricks
 from seed.targets.local import seed_local
 from seed.targets.plan import RunSettings, SeedReport
-from seed.targets.sql_script import CSV_WITH_SQL_FILE, SqlScript, write_sql_script
+from seed.targets.sql_script import SqlScript, write_sql_script
 
 __all__ = ["RunSettings", "SeedReport", "SqlScript", "seed_run"]
 
@@ -24,14 +24,20 @@ def seed_run(
     destination: URL | SqlScript, options: SeedOptions, settings: RunSettings
 ) -> SeedReport:
     """Seed one run into ``destination``: all of it, or (as far as the backend allows) nothing."""
+    exports = [
+        option
+        for option, folder in (("--csv", settings.csv_dir), ("--parquet", settings.parquet_dir))
+        if folder is not None
+    ]
     if isinstance(destination, SqlScript):
-        if settings.csv_dir is not None:
-            raise UsageError(CSV_WITH_SQL_FILE)
+        if exports:
+            raise UsageError(f"give either --sql-file or {exports[0]}, not both")
         return write_sql_script(destination, options, settings)
     if destination.get_backend_name() == "databricks":
-        if settings.csv_dir is not None:
+        if exports:
             raise UsageError(
-                "--csv is for local databases; on Databricks use --sql-file or seed directly"
+                f"{exports[0]} is for local databases; "
+                "on Databricks use --sql-file or seed directly"
             )
         return seed_databricks(destination, options, settings)
     return seed_local(destination, options, settings)

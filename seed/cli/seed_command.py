@@ -25,7 +25,6 @@ from seed.generate.options import (
 from seed.keys import check_run_id, new_run_id
 from seed.run import RunSettings, SqlScript, seed_run
 from seed.targets.plan import DEFAULT_CHUNK_SIZE
-from seed.targets.sql_script import CSV_WITH_SQL_FILE
 
 
 def seed(
@@ -44,6 +43,7 @@ def seed(
     database_url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     csv_dir: opt.CsvDir = None,
+    parquet_dir: opt.ParquetDir = None,
     run_id: opt.RunId = None,
     sql_file: opt.SqlFile = None,
     dialect: opt.Dialect = None,
@@ -77,10 +77,10 @@ def seed(
         approval_limit=opt.parse_amount(approval_limit, "--approval-limit"),
     )
     run = check_run_id(run_id) if run_id else new_run_id()
-    destination = _destination(database_url_text, target, sql_file, dialect, csv_dir)
+    destination = _destination(database_url_text, target, sql_file, dialect)
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
         settings = RunSettings(
-            run, chunk_size, workers, lock_timeout, csv_dir, on_progress=progress
+            run, chunk_size, workers, lock_timeout, csv_dir, parquet_dir, on_progress=progress
         )
         report = seed_run(destination, options, settings)
     render_summary(stdout_console(), report)
@@ -91,13 +91,10 @@ def _destination(
     target: str | None,
     sql_file: Path | None,
     dialect: str | None,
-    csv: Path | None,
 ) -> URL | SqlScript:
     """Where the run goes: a SQL script (of --dialect, else the URL's) or the database URL."""
     if dialect is not None and sql_file is None:
         raise UsageError("--dialect names the dialect of --sql-file: give --sql-file too")
-    if sql_file is not None and csv is not None:
-        raise UsageError(CSV_WITH_SQL_FILE)
     if sql_file is not None and dialect is not None:
         return SqlScript(sql_file, dialect)
     resolved = database_url(url, target)

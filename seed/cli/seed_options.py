@@ -61,6 +61,14 @@ CsvDir = Annotated[
         show_default=False,
     ),
 ]
+ParquetDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--parquet",
+        help="Also write this run's rows as Parquet files (exact types) into this folder.",
+        show_default=False,
+    ),
+]
 RunId = Annotated[
     str | None,
     typer.Option(

@@ -21,8 +21,6 @@ from seed.targets.statement_run import RunLedger, run_statements
 from seed.write.literals import DIALECTS
 from seed.write.statements import StatementWriter
 
-CSV_WITH_SQL_FILE = "give either --sql-file or --csv, not both"
-
 
 @dataclass(frozen=True)
 class SqlScript:

@@ -18,6 +18,7 @@ from sqlalchemy import Table
 from models import DASHBOARD_TABLES
 from seed.write.arrow import arrow_schema, record_batch
 from seed.write.encoding import Encoder
+from seed.write.staged_folder import StagedFolder
 
 #: zstd: a third smaller than snappy for these rows at the same speed; Spark and Databricks read it.
 COMPRESSION = "zstd"
@@ -130,3 +131,19 @@ class ParquetSink:
     def discard(self) -> None:
         for files in self.files.values():
             files.discard()
+
+
+class ParquetExport(ParquetSink):
+    """``--parquet DIR``: ``DIR/<table>.parquet`` for every dashboard table, moved into place only
+    when the run commits."""
+
+    def __init__(self, directory: Path) -> None:
+        self.staged = StagedFolder(directory, "Parquet")
+        super().__init__(self.staged.path)
+
+    def commit(self) -> list[Path]:
+        return self.staged.commit(self.close())
+
+    def discard(self) -> None:
+        super().discard()
+        self.staged.discard()
