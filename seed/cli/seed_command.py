@@ -1,5 +1,6 @@
 """`seed [OPTIONS]`: seeds one run (the command that runs when no subcommand is named)."""
 
+import os
 import secrets
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from seed.cli.console import stderr_console, stdout_console
 from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.cli.progress import invoice_progress
 from seed.cli.summary import render_summary
+from seed.databricks.volume import volume_setting
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.domain.holds import parse_hold_reasons
 from seed.domain.statuses import parse_statuses
@@ -44,6 +46,9 @@ def seed(
     target: TargetOption = None,
     csv_dir: opt.CsvDir = None,
     parquet_dir: opt.ParquetDir = None,
+    load: opt.Load = None,
+    volume: opt.Volume = None,
+    stage_dir: opt.StageDir = None,
     run_id: opt.RunId = None,
     sql_file: opt.SqlFile = None,
     dialect: opt.Dialect = None,
@@ -60,6 +65,9 @@ def seed(
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
 
     Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
+
+    Example: seed --target databricks --per-status 20000 --load volume --volume
+    /Volumes/main/holdbusters/staging
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -78,9 +86,19 @@ def seed(
     )
     run = check_run_id(run_id) if run_id else new_run_id()
     destination = _destination(database_url_text, target, sql_file, dialect)
+    databricks = _backend(destination) == "databricks"
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
         settings = RunSettings(
-            run, chunk_size, workers, lock_timeout, csv_dir, parquet_dir, on_progress=progress
+            run,
+            chunk_size,
+            workers,
+            lock_timeout,
+            csv_dir,
+            parquet_dir,
+            load,
+            volume_setting(volume, databricks, os.environ),
+            stage_dir,
+            on_progress=progress,
         )
         report = seed_run(destination, options, settings)
     render_summary(stdout_console(), report)
@@ -101,3 +119,9 @@ def _destination(
     if sql_file is not None:
         return SqlScript(sql_file, resolved.get_backend_name())
     return resolved
+
+
+def _backend(destination: URL | SqlScript) -> str:
+    if isinstance(destination, SqlScript):
+        return destination.dialect
+    return destination.get_backend_name()

@@ -109,6 +109,7 @@ class ParquetSink:
             bound = max_bytes if per_table_folders else None
             self.files[table.name] = ParquetFiles(table, where, bound, on_closed)
         self.budget_rows: list[dict[str, Any]] = []
+        self.other_amounts: dict[str, Decimal] = {}
 
     def insert(self, table: Table, rows: Sequence[Any]) -> None:
         batch: pa.RecordBatch = rows  # what our encoder made of them
@@ -121,6 +122,9 @@ class ParquetSink:
         for row in self.budget_rows:
             if row["id"] in amounts:
                 row["budget_amount"] = amounts[row["id"]]
+        held = {row["id"] for row in self.budget_rows}
+        #: New amounts of budget lines that are not in these files (a reused project's).
+        self.other_amounts = {key: value for key, value in amounts.items() if key not in held}
 
     def close(self) -> list[Path]:
         """Write the budget lines, close every file (parents first); the files written."""
