@@ -44,10 +44,20 @@ class FakeVolumeFiles:
     files: dict[str, bytes] = field(default_factory=dict)
     folders: set[str] = field(default_factory=set)
     operations: list[tuple[str, str]] = field(default_factory=list)
+    #: The Volumes that exist.
+    volumes: set[str] = field(default_factory=lambda: {VOLUME})
+    #: Every file ever uploaded, to put back after it was deleted.
+    uploaded: dict[str, bytes] = field(default_factory=dict)
+
+    def get_directory_metadata(self, directory_path: str) -> None:
+        if directory_path not in self.volumes | self.folders:
+            raise NotFound(f"The directory {directory_path} does not exist")
 
     def upload(self, file_path: str, contents: BinaryIO, *, overwrite: bool | None = None) -> None:
         self._do("upload", file_path)
-        self.files[file_path] = contents.read()
+        if not any(file_path.startswith(volume + "/") for volume in self.volumes):
+            raise NotFound(f"Volume of {file_path} does not exist")
+        self.files[file_path] = self.uploaded[file_path] = contents.read()
         parent = file_path.rsplit("/", 1)[0]
         while parent.count("/") > 4:  # /Volumes/<catalog>/<schema>/<volume> always exists
             self.folders.add(parent)

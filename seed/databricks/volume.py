@@ -34,6 +34,9 @@ class Entry(Protocol):
 class VolumeFiles(Protocol):
     """What this tool uses of databricks-sdk's ``FilesAPI`` (tests pass a fake)."""
 
+    def get_directory_metadata(self, directory_path: str) -> None:
+        """Succeeds when the folder exists and the user can see it."""
+
     def upload(self, file_path: str, contents: BinaryIO, *, overwrite: bool | None = None) -> Any:
         """Create or replace the file (parent folders are created)."""
 
@@ -80,6 +83,14 @@ def open_volume_files(url: URL, environ: Mapping[str, str]) -> VolumeFiles:
         config = sdk_config(host, token=str(url.password or ""), auth_type="pat")
     files: VolumeFiles = WorkspaceClient(config=config).files
     return files
+
+
+def require_volume(files: VolumeFiles, volume: str) -> None:
+    """Refuse a missing Volume before the run writes anything."""
+    try:
+        files.get_directory_metadata(volume)
+    except Exception as exc:
+        raise explain_volume_error(exc, volume) from exc
 
 
 def remove_tree(files: VolumeFiles, folder: str) -> None:

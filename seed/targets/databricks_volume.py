@@ -23,6 +23,7 @@ from seed.databricks.volume import (
     explain_volume_error,
     open_volume_files,
     remove_tree,
+    require_volume,
 )
 from seed.db.columns import require_model_columns
 from seed.db.engine import explain_database_error, make_engine
@@ -57,11 +58,12 @@ def seed_databricks_volume(
             require_head(connection, where)
             require_model_columns(connection, where)
             require_new_run(connection, settings.run_id)
+            files = volume_files(url)
+            require_volume(files, volume)
             existing = find_project(connection, options.project_number)
             execute = executor(connection)
             writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
-            files = volume_files(url)
             uploads = Uploads(files, volume, folder)
             staged = StagedFiles(folder, uploads.remove_all)
             try:
