@@ -46,10 +46,13 @@ class FakeVolumeFiles:
     operations: list[tuple[str, str]] = field(default_factory=list)
     #: The Volumes that exist.
     volumes: set[str] = field(default_factory=lambda: {VOLUME})
+    #: Requests that only read (folder metadata, listings): not numbered for ``fail``.
+    reads: int = 0
     #: Every file ever uploaded, to put back after it was deleted.
     uploaded: dict[str, bytes] = field(default_factory=dict)
 
     def get_directory_metadata(self, directory_path: str) -> None:
+        self.reads += 1
         if directory_path not in self.volumes | self.folders:
             raise NotFound(f"The directory {directory_path} does not exist")
 
@@ -77,6 +80,7 @@ class FakeVolumeFiles:
         self.folders.remove(directory_path)
 
     def list_directory_contents(self, directory_path: str) -> Iterator[DirectoryEntry]:
+        self.reads += 1
         if directory_path not in self.folders:
             raise NotFound(f"The directory {directory_path} does not exist")
         return self._children(directory_path)
