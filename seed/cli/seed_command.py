@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -65,9 +66,6 @@ def seed(
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
 
     Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
-
-    Example: seed --target databricks --per-status 20000 --load volume --volume
-    /Volumes/main/holdbusters/staging
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -84,23 +82,13 @@ def seed(
         company=company,
         approval_limit=opt.parse_amount(approval_limit, "--approval-limit"),
     )
-    run = check_run_id(run_id) if run_id else new_run_id()
     destination = _destination(database_url_text, target, sql_file, dialect)
-    databricks = _backend(destination) == "databricks"
+    settings = _settings(
+        destination, run_id, chunk_size, workers, lock_timeout,
+        csv_dir, parquet_dir, load, volume, stage_dir,
+    )  # fmt: skip
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
-        settings = RunSettings(
-            run,
-            chunk_size,
-            workers,
-            lock_timeout,
-            csv_dir,
-            parquet_dir,
-            load,
-            volume_setting(volume, databricks, os.environ),
-            stage_dir,
-            on_progress=progress,
-        )
-        report = seed_run(destination, options, settings)
+        report = seed_run(destination, options, replace(settings, on_progress=progress))
     render_summary(stdout_console(), report)
 
 
@@ -121,7 +109,25 @@ def _destination(
     return resolved
 
 
-def _backend(destination: URL | SqlScript) -> str:
+def _settings(
+    destination: URL | SqlScript,
+    run_id: str | None,
+    chunk_size: int,
+    workers: int | None,
+    lock_timeout: float,
+    csv_dir: Path | None,
+    parquet_dir: Path | None,
+    load: str | None,
+    volume: str | None,
+    stage_dir: Path | None,
+) -> RunSettings:
+    """How the run is carried out; DATABRICKS_VOLUME counts for Databricks destinations only."""
     if isinstance(destination, SqlScript):
-        return destination.dialect
-    return destination.get_backend_name()
+        databricks = destination.dialect == "databricks"
+    else:
+        databricks = destination.get_backend_name() == "databricks"
+    return RunSettings(
+        check_run_id(run_id) if run_id else new_run_id(),
+        chunk_size, workers, lock_timeout, csv_dir, parquet_dir, load,
+        volume_setting(volume, databricks, os.environ), stage_dir,
+    )  # fmt: skip
