@@ -81,8 +81,11 @@ def requests_table(sizes: list[int]) -> None:
 def child(kind: str, count: int, folder: str) -> None:
     """One measurement in this fresh process; prints one JSON line."""
     started = time.perf_counter()
-    if kind == "stage":
-        settings = RunSettings("BENCH", load="volume", volume=VOLUME, stage_dir=Path(folder))
+    if kind.startswith("stage"):
+        workers = 1 if kind == "stage-1-worker" else None
+        settings = RunSettings(
+            "BENCH", workers=workers, load="volume", volume=VOLUME, stage_dir=Path(folder)
+        )
         report = seed_run(
             SqlScript(Path(folder) / "load.sql", "databricks"), options(count), settings
         )
@@ -137,9 +140,9 @@ def staging_table(count: int, repeats: int, template: Path) -> None:
 
 
 def memory_table(template: Path) -> None:
-    print("\nPeak memory of staging (main process + worker)")
-    small = measure("stage", 10_000, template)
-    large = measure("stage", 1_000_000, template)
+    print("\nPeak memory of staging, one worker at both sizes (main process + worker)")
+    small = measure("stage-1-worker", 10_000, template)
+    large = measure("stage-1-worker", 1_000_000, template)
     for count, sample in ((10_000, small), (1_000_000, large)):
         print(f"  {count:>9,} invoices {sample['seconds']:8.2f} s {_rss(sample):>14}")
     ratio = (large["rss"] + large["workers_rss"]) / (small["rss"] + small["workers_rss"])
