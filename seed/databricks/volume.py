@@ -73,14 +73,14 @@ def volume_name(volume: str) -> str:
 
 def open_volume_files(url: URL, environ: Mapping[str, str]) -> VolumeFiles:
     """The Files API of the workspace of ``url``, with the same credentials as the connection."""
-    from databricks.sdk import WorkspaceClient
-
     host = str(url.host)
     if url.query.get("auth") == OAUTH_M2M:
         client_id, secret = (environ.get(name, "") for name in DATABRICKS_OAUTH)
         config = sdk_config(host, client_id=client_id, client_secret=secret, auth_type=OAUTH_M2M)
     else:
         config = sdk_config(host, token=str(url.password or ""), auth_type="pat")
+    from databricks.sdk import WorkspaceClient  # installed: sdk_config checked
+
     files: VolumeFiles = WorkspaceClient(config=config).files
     return files
 
