@@ -2,7 +2,6 @@
 `alembic upgrade head --sql`) parses with sqlglot into real statements, matches a snapshot, and
 keeps every named primary and foreign key."""
 
-import io
 import os
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ from models import Base
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
 from tests.fake_databricks import TOKEN, URL, FakeDatabricks
-from tests.support import ROOT
+from tests.support import ROOT, migration_sql
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 DIALECT = make_url(URL).get_dialect()()
@@ -49,12 +48,7 @@ def tables_of(parsed: list[exp.Expression]) -> dict[str, exp.Create]:
 
 
 def migration_script() -> str:
-    buffer = io.StringIO()
-    config = Config(str(ROOT / "alembic.ini"), output_buffer=buffer)
-    config.cmd_opts = type("Opts", (), {"x": [f"url={URL}"]})()  # type: ignore[assignment]
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head", sql=True)
-    return buffer.getvalue()
+    return migration_sql(URL)
 
 
 def models_script() -> str:

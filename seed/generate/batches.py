@@ -12,13 +12,13 @@ from seed.domain.money import to_cents
 from seed.domain.statuses import SPENDING_STATUSES
 from seed.generate.factories import InvoiceFactory, RunContext
 from seed.generate.parallel import ordered_map
-from seed.write.encoding import RowEncoder
+from seed.write.encoding import Encoder
 
 
 @dataclass
 class Batch:
-    """Rows of a contiguous range of invoices, ready to insert parents first: dicts, or tuples
-    made by a :class:`RowEncoder` when one was given."""
+    """Rows of a contiguous range of invoices, ready to insert parents first: dicts, or what
+    the sink's encoder made of them (driver tuples, an Arrow batch) when one was given."""
 
     invoices: list[Any] = field(default_factory=list)
     invoice_lines: list[Any] = field(default_factory=list)
@@ -37,9 +37,9 @@ class Batch:
 
 
 def build_batch(
-    factory: InvoiceFactory, start: int, stop: int, encoder: RowEncoder | None = None
+    factory: InvoiceFactory, start: int, stop: int, encoder: Encoder | None = None
 ) -> Batch:
-    """Invoices ``start`` to ``stop``; with an encoder, their rows are encoded tuples."""
+    """Invoices ``start`` to ``stop``; with an encoder, their rows as it encodes them."""
     with _collector_paused():
         return _build_batch(factory, start, stop, encoder)
 
@@ -57,9 +57,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build_batch(
-    factory: InvoiceFactory, start: int, stop: int, encoder: RowEncoder | None
-) -> Batch:
+def _build_batch(factory: InvoiceFactory, start: int, stop: int, encoder: Encoder | None) -> Batch:
     batch = Batch()
     for index in range(start, stop):
         tree = factory.build(index)
@@ -85,7 +83,7 @@ def _build_batch(
 
 
 def iter_batches(
-    run: RunContext, chunk_size: int, encoder: RowEncoder | None = None, workers: int = 0
+    run: RunContext, chunk_size: int, encoder: Encoder | None = None, workers: int = 0
 ) -> Iterator[Batch]:
     """The run's invoices in order, ``chunk_size`` at a time; content depends on neither the
     chunk size nor the number of worker processes generating them."""
@@ -105,10 +103,10 @@ def iter_batches(
             yield build_batch(factory, start, stop, encoder) if number in mine else next(later)
 
 
-_worker: tuple[InvoiceFactory, RowEncoder | None] | None = None
+_worker: tuple[InvoiceFactory, Encoder | None] | None = None
 
 
-def _start_worker(run: RunContext, encoder: RowEncoder | None) -> None:
+def _start_worker(run: RunContext, encoder: Encoder | None) -> None:
     global _worker
     _worker = (InvoiceFactory(run), encoder)
 

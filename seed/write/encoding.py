@@ -13,6 +13,9 @@ Row = dict[str, Any]
 #: Rows as tuples of driver-ready values, in column order.
 Encoded = Sequence[tuple[Any, ...]]
 Process = Callable[[Any], Any]
+#: How a sink wants a table's rows, applied where they are generated (maybe in a worker process,
+#: so it must pickle): a RowEncoder gives driver tuples, seed.write.arrow.record_batch Arrow.
+Encoder = Callable[[Table, Sequence[Row]], Any]
 #: How to encode a table's rows: get its columns in order, then process some of them.
 Plan = tuple[Callable[[Row], tuple[Any, ...]], list[tuple[int, Process]]]
 

@@ -2,22 +2,23 @@
 
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import Table
 
-from seed.write.encoding import Encoded, Row, RowEncoder
+from seed.write.encoding import Encoded, Encoder, Row
 
 
 class Sink(Protocol):
     """Where a run's rows go, table by table, parents first.
 
-    ``encoder``: when set, ``insert`` takes rows as tuples it encoded (possibly in a worker
+    ``encoder``: when set, ``insert`` takes rows as it encoded them (possibly in a worker
     process), so the run encodes them where they are generated; when None, it takes dict rows.
     """
 
     @property
-    def encoder(self) -> RowEncoder | None: ...
+    def encoder(self) -> Encoder | None: ...
 
     def insert(self, table: Table, rows: Sequence[Any]) -> None: ...
 
@@ -32,7 +33,7 @@ def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Sequence[Row] | E
 class Fanout:
     """Several sinks as one (a database and CSV files): dict rows, each sink gets its own form."""
 
-    encoder: RowEncoder | None = None
+    encoder: Encoder | None = None
 
     def __init__(self, sinks: Sequence[Sink]) -> None:
         self.sinks = tuple(sinks)
@@ -44,3 +45,12 @@ class Fanout:
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
         for sink in self.sinks:
             sink.set_budget_amounts(amounts)
+
+
+class Export(Sink, Protocol):
+    """A sink that writes files beside a database run: kept by ``commit`` (their paths), removed
+    by ``discard``."""
+
+    def commit(self) -> list[Path]: ...
+
+    def discard(self) -> None: ...
