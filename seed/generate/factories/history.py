@@ -25,6 +25,9 @@ RESOLVABLE = ("VENDOR_NOT_FOUND", "BUDGET_LINE_NOT_FOUND", "PO_MISMATCH", "INVAL
 RESOLVED_SHARE = 0.07
 TIMEOUT_RETRY_SHARE = 0.03
 REPEATED_HOLD_SHARE = 0.35
+#: Invoices whose first attempt may have timed out and been retried (a Hold's earlier attempts
+#: carry its own defect).
+_TIMEOUT_RETRY_STATUSES = ("Submitted", "Approved", "Paid")
 #: Business days a held invoice waits for its fix.
 FIX_DAYS = (1, 15)
 
@@ -59,7 +62,7 @@ class History:
             return self._repeated(rng, draft, first_sent)
         if (
             self.timeout is not None
-            and draft.status != "Draft"
+            and draft.status in _TIMEOUT_RETRY_STATUSES
             and rng.random() < TIMEOUT_RETRY_SHARE
         ):
             return [self._defective(rng, draft, self.timeout, first_sent)]

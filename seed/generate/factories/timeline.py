@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from seed.domain.calendar import WORK_END_HOUR, WORK_START_HOUR, Calendar
+from seed.domain.statuses import RULES
 from seed.domain.vendors import PAYMENT_TERM_DAYS
 from seed.generate.factories.drafts import InvoiceDraft
 from seed.generate.values import Draws
@@ -35,15 +36,27 @@ class Windows:
     hold: tuple[int, int]
     #: Mean age of a Hold when drawn from a tail (None: uniform in ``hold``).
     hold_mean: int | None
+    #: Approved invoices were approved this many days ago and await their payment run.
     approved: tuple[int, int]
     #: Oldest invoice date of a Paid invoice.
     history_days: int
 
 
-#: ``--per-status``: SEED.md's ranges.
-SEED_WINDOWS = Windows((1, 5), (5, 15), (30, 90), None, (1, 40), 150)
+def _range(status: str, ledger: bool) -> tuple[int, int]:
+    rule = RULES[status]
+    found = (rule.ledger_days_pending if ledger else None) or rule.days_pending
+    assert found is not None
+    return found
+
+
+#: ``--per-status``: SEED.md's ranges, Paid invoices from the last five months.
+SEED_WINDOWS = Windows(
+    _range("Draft", False), _range("Submitted", False), _range("Hold", False), None, (1, 40), 150
+)
 #: ``--invoices``: a ledger of 13 months whose open items are recent, with an aging tail of Holds.
-LEDGER_WINDOWS = Windows((1, 10), (1, 20), (1, 240), 28, (1, 30), 395)
+LEDGER_WINDOWS = Windows(
+    _range("Draft", True), _range("Submitted", True), _range("Hold", True), 28, (1, 30), 395
+)
 
 
 class Timeline:
