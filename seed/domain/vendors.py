@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 PAYMENT_TERM_DAYS = {"Net 15": 15, "Net 30": 30, "Net 45": 45, "Net 60": 60}
 #: Exponent of the rank-size law of invoice counts.
-ZIPF_EXPONENT = 1.1
+ZIPF_EXPONENT = 0.8
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from seed.generate.options import DEFAULT_APPROVAL_LIMIT
 from seed.report import profile_queries as q
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -25,7 +26,9 @@ def money(value: Any) -> float:
     return float(Decimal(str(value or 0)).quantize(Decimal("0.01")))
 
 
-def profile(connection: Connection, approval_limit: Decimal) -> dict[str, Any]:
+def profile(connection: Connection) -> dict[str, Any]:
+    """The profile of the data in the database ``connection`` reads (every run in it)."""
+    limit = Decimal(str(q.approval_limit(connection) or DEFAULT_APPROVAL_LIMIT))
     counts = {status: n for status, n in q.statuses(connection)}
     invoices = sum(counts.values())
     return {
@@ -67,7 +70,7 @@ def profile(connection: Connection, approval_limit: Decimal) -> dict[str, Any]:
             }
             for category, budget, spend in q.budgets(connection)
         ],
-        "amounts": _amounts(connection, approval_limit, invoices),
+        "amounts": _amounts(connection, limit, invoices),
     }
 
 

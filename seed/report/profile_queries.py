@@ -1,22 +1,30 @@
 """The profile's SQL: aggregates an AP analyst reads first, portable to SQLite, PostgreSQL and
 Databricks (weekdays from day differences, days of month from the date's text)."""
 
-from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, String, and_, case, cast, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Numeric,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.engine import Connection, Row
 
 from models import TABLES
 from seed.domain.statuses import SPENDING_STATUSES
 from seed.domain.trades import COUNTABLE_UNITS
-from seed.verify.sql import days_between
+from seed.verify.sql import days_between, json_text, weekday
 
 BUDGET, INV, LINE, RESP = (
     TABLES[name] for name in ("budget_lines", "invoices", "invoice_lines", "integration_responses")
 )
-#: A Monday: days since it, modulo 7, is the weekday (0 Monday ... 6 Sunday).
-_MONDAY = date(2000, 1, 3)
 #: Month-end: from the 25th (a uniform calendar puts 20.5% of days there).
 MONTH_END_DAY = 25
 DATE_COLUMNS = ("invoice_date", "submitted_at", "approved_at", "paid_at")
@@ -29,10 +37,6 @@ AGING_BUCKETS: tuple[tuple[int, int | None], ...] = (
 )
 #: Same vendor, same amount, invoice dates at least this many days apart: recurring billing.
 RECURRING_MIN_DAYS = 20
-
-
-def weekday(column: Any) -> ColumnElement[int]:
-    return days_between(literal(_MONDAY), column) % 7
 
 
 def day_of_month(column: Any) -> ColumnElement[int]:
@@ -161,6 +165,14 @@ def budgets(c: Connection) -> list[Row[Any]]:
             .order_by(BUDGET.c.cost_category)
         )
     )
+
+
+def approval_limit(c: Connection) -> Any:
+    """The approval limit the approval-limit Holds name (None: there are none)."""
+    named = cast(json_text(RESP.c.response_payload, "errors", 0, "limit"), Numeric(12, 2))
+    return c.execute(
+        select(func.max(named)).where(RESP.c.error_code == "APPROVAL_LIMIT_EXCEEDED")
+    ).scalar_one()
 
 
 def amount_bands(c: Connection, limit: float) -> list[Row[Any]]:

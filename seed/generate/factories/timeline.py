@@ -16,11 +16,13 @@ from seed.generate.factories.drafts import InvoiceDraft
 from seed.generate.values import Draws
 
 #: Share of invoice dates moved into the last three business days of their month.
-MONTH_END_SHARE = 0.3
+MONTH_END_SHARE = 0.4
+#: Most days an invoice dated at the end of a month waits to be submitted.
+_MONTH_END_REACH_DAYS = 20
 #: Business days from invoice date to submission (mail, scanning, data entry).
-ENTRY_LAG = (0, 6)
+ENTRY_LAG = (0, 4)
 #: Business days from submission (or resubmission) to approval.
-APPROVAL_LAG = (1, 8)
+APPROVAL_LAG = (1, 6)
 #: Mean days a late payment misses its due date by.
 MEAN_DAYS_LATE = 12
 #: Days from the invoice date to its payment that the newest Paid invoices leave before as-of.
@@ -88,6 +90,21 @@ class Timeline:
                 day = rng.choice(ends)
         return day
 
+    def billed_before(self, rng: Draws, submitted: date) -> date:
+        """The invoice date of an invoice submitted on ``submitted``: a few business days
+        before, or, as often as the month-end peak asks, the end of the month it fell in."""
+        day = self.before(rng, submitted, ENTRY_LAG)
+        if rng.random() < MONTH_END_SHARE:
+            ends = [
+                d
+                for month in (day, day.replace(day=1) - timedelta(days=1))
+                for d in self.calendar.last_business_days_of_month(month, 3)
+                if d <= submitted and (submitted - d).days <= _MONTH_END_REACH_DAYS
+            ]
+            if ends:
+                day = rng.choice(ends)
+        return day
+
     def before(self, rng: Draws, day: date, lag: tuple[int, int]) -> date:
         return self.calendar.add_business_days(day, -rng.randint(*lag))
 
@@ -112,7 +129,7 @@ class Timeline:
                 submitted = self.before(rng, approved, APPROVAL_LAG)
                 submitted = self.calendar.add_business_days(submitted, -hold_days)
             draft.submitted_at = self.moment(rng, submitted)
-            draft.invoice_date = self.before(rng, submitted, ENTRY_LAG)
+            draft.invoice_date = self.billed_before(rng, submitted)
         draft.created_at = self.entered(rng, draft.invoice_date)
 
     def entered(self, rng: Draws, invoice_date: date) -> datetime:
