@@ -21,6 +21,11 @@ class Item:
     quantity_hundredths: tuple[int, int]
 
     @property
+    def smallest_cents(self) -> int:
+        """The least a line of it comes to: smallest quantity at the lowest price."""
+        return max(self.quantity_hundredths[0], self.quantity_step) * self.price_cents[0] // 100
+
+    @property
     def quantity_step(self) -> int:
         """Hundredths a quantity moves by: whole units when counted, a quarter hour for labor."""
         if self.unit_of_measure in COUNTABLE_UNITS:
@@ -34,6 +39,10 @@ class Trade:
     #: Median invoice amount in cents (amounts are lognormal around it).
     median_cents: int
     items: tuple[Item, ...]
+
+    @property
+    def cheapest(self) -> Item:
+        return min(self.items, key=lambda item: item.smallest_cents)
 
 
 def _i(

@@ -27,11 +27,17 @@ class InvoiceLineFactory:
         self.budget_line_ids = budget_line_ids
 
     def build_drafts(self, rng: Draws, trade: Trade, target_cents: int) -> list[LineDraft]:
-        """2 to 8 lines of the trade's items whose amounts add up to about ``target_cents``."""
+        """2 to 8 lines of the trade's items whose amounts add up to about ``target_cents``;
+        each line's item is one its share of the amount can buy."""
         count = rng.randint(*LINES_PER_INVOICE)
         weights = [rng.uniform(0.5, 2.0) for _ in range(count)]
         scale = target_cents / sum(weights)
-        return [self.line_for(rng, rng.choice(trade.items), round(w * scale)) for w in weights]
+        lines = []
+        for weight in weights:
+            share = round(weight * scale)
+            items = [i for i in trade.items if i.smallest_cents <= share] or [trade.cheapest]
+            lines.append(self.line_for(rng, rng.choice(items), share))
+        return lines
 
     def line_for(self, rng: Draws, item: Item, share_cents: int) -> LineDraft:
         """A line of ``item`` worth about ``share_cents``."""
@@ -55,20 +61,23 @@ class InvoiceLineFactory:
 
     @staticmethod
     def fit_below(lines: list[LineDraft], cap_cents: int) -> None:
-        """Lower the largest lines (whole steps of quantity, else price) until the total fits."""
+        """Lower quantities (whole steps, largest line first) until the total fits under the
+        cap; only when every line is down to one step, lower the largest line's price."""
         total = sum(line.amount_cents for line in lines)
         while total > cap_cents:
-            largest = max(lines, key=lambda line: line.amount_cents)
             excess = total - cap_cents
-            if largest.quantity_hundredths > largest.step:
-                steps = math.ceil(excess * 100 / largest.price_cents / largest.step)
-                largest.quantity_hundredths = max(
-                    largest.quantity_hundredths - steps * largest.step, largest.step
+            reducible = [line for line in lines if line.quantity_hundredths > line.step]
+            if reducible:
+                line = max(reducible, key=lambda line: line.amount_cents)
+                steps = math.ceil(excess * 100 / line.price_cents / line.step)
+                line.quantity_hundredths = max(
+                    line.quantity_hundredths - steps * line.step, line.step
                 )
             else:
-                cut = math.ceil(excess * 100 / largest.quantity_hundredths)
-                largest.price_cents = max(largest.price_cents - cut, 1)
-                if largest.price_cents == 1:
+                line = max(lines, key=lambda line: line.amount_cents)
+                cut = math.ceil(excess * 100 / line.quantity_hundredths)
+                line.price_cents = max(line.price_cents - cut, 1)
+                if line.price_cents == 1:
                     return
             total = sum(line.amount_cents for line in lines)
 
