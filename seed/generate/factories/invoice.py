@@ -81,7 +81,9 @@ class InvoiceFactory:
         )
         self.history = History(self.timeline, self.scenarios, self.hold_context)
         self.recurring = (
-            None if options.vendor else Recurring(options.seed, self.as_of, windows.history_days)
+            None
+            if options.vendor
+            else Recurring(options.seed, self.as_of, windows.history_days, self.amounts.cap_cents)
         )
         number_rng = record_rng(options.seed, "invoice-numbers", 0)
         self.first_number = number_rng.randrange(10_000_000, 40_000_000)

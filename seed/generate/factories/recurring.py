@@ -52,8 +52,11 @@ def contracts(seed: int) -> tuple[Contract, ...]:
 
 
 class Recurring:
-    def __init__(self, seed: int, as_of: date, history_days: int) -> None:
-        self.contracts = contracts(seed)
+    def __init__(self, seed: int, as_of: date, history_days: int, cap_cents: int) -> None:
+        # A contract billing more than an invoice may (below the approval limit) is not one.
+        self.contracts = tuple(
+            c for c in contracts(seed) if sum(q * p // 100 for _, q, p in c.lines) <= cap_cents
+        )
         self.as_of = as_of
         self.oldest_months_back = history_days // 31 - 1
 
@@ -61,12 +64,14 @@ class Recurring:
         """The contract and month (its first day) the Paid invoice of this rank bills, if any."""
         if paid_rank % EVERY_NTH_PAID:
             return None
-        slot = paid_rank // EVERY_NTH_PAID
-        back = NEWEST_MONTHS_BACK + slot // CONTRACTS
+        slot, kinds = paid_rank // EVERY_NTH_PAID, len(self.contracts)
+        if not kinds:
+            return None
+        back = NEWEST_MONTHS_BACK + slot // kinds
         if back > self.oldest_months_back:
             return None
         months = self.as_of.year * 12 + self.as_of.month - 1 - back
-        return self.contracts[slot % CONTRACTS], date(months // 12, months % 12 + 1, 1)
+        return self.contracts[slot % kinds], date(months // 12, months % 12 + 1, 1)
 
     @staticmethod
     def lines(contract: Contract, tax_code: str) -> list[LineDraft]:
