@@ -243,7 +243,8 @@ CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
     "Hold reason coverage": (
         "SELECT run_id AS id FROM seed_runs WHERE run_id = 'RUNALL'",
         [
-            "UPDATE invoices SET error_code = 'PO_MISMATCH' WHERE id LIKE 'RUNALL-I%' AND error_code IS NOT NULL"
+            "UPDATE invoices SET error_code = 'PO_MISMATCH' "
+            "WHERE id LIKE 'RUNALL-I%' AND error_code IS NOT NULL"
         ],
     ),
     "Hold ERP_TIMEOUT": (

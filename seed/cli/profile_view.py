@@ -119,7 +119,8 @@ def _amounts(console: Console, a: dict[str, Any]) -> None:
     console.print(f"Invoices per tenth of the ${a['approval_limit']:,.2f} approval limit: {tenths}")
     console.print(
         f"Above the limit: {a['above_limit']:,} ({a['limit_holds']:,} approval-limit Holds, "
-        f"{a['limit_holds_within_100']:,} within $100 of it, largest ${a['largest_limit_hold']:,.2f})"
+        f"{a['limit_holds_within_100']:,} within $100 of it, "
+        f"largest ${a['largest_limit_hold']:,.2f})"
     )
     console.print(
         f"Countable-unit lines: {a['countable_lines']:,}, {a['countable_fractional']:,} with a "
