@@ -25,5 +25,7 @@ def seed_every_scenario(url: URL, seed: int = 3, per_status: int = 8) -> None:
             hold_reasons=(scenario.code,),
         )
         seed_run(url, options, RunSettings(f"RUNH{number}"))
-    ledger = SeedOptions(seed=seed + 1000, as_of=AS_OF, invoices=400, mix=tuple(REALISTIC_MIX.items()))
+    ledger = SeedOptions(
+        seed=seed + 1000, as_of=AS_OF, invoices=400, mix=tuple(REALISTIC_MIX.items())
+    )
     seed_run(url, ledger, RunSettings("RUNLEDGER"))
