@@ -15,7 +15,7 @@ from sqlalchemy import (
     literal,
     select,
 )
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 
 from models import TABLES
 from seed.domain.statuses import SPENDING_STATUSES
@@ -43,18 +43,25 @@ def day_of_month(column: Any) -> ColumnElement[int]:
     return cast(func.substr(cast(column, String), 9, 2), Integer)
 
 
+Rows = list[tuple[Any, ...]]
+
+
+def _rows(result: Any) -> Rows:
+    return [tuple(row) for row in result]
+
+
 def count_if(condition: Any) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def statuses(c: Connection) -> list[Row[Any]]:
-    return list(c.execute(select(INV.c.status, func.count()).group_by(INV.c.status)))
+def statuses(c: Connection) -> Rows:
+    return _rows(c.execute(select(INV.c.status, func.count()).group_by(INV.c.status)))
 
 
-def vendors(c: Connection) -> list[Row[Any]]:
+def vendors(c: Connection) -> Rows:
     """Per vendor: invoices, Holds and Approved + Paid spend."""
     spend = func.sum(case((INV.c.status.in_(SPENDING_STATUSES), INV.c.total_amount), else_=0))
-    return list(
+    return _rows(
         c.execute(
             select(
                 INV.c.vendor_name, func.count(), count_if(INV.c.status == "Hold"), spend
@@ -63,36 +70,40 @@ def vendors(c: Connection) -> list[Row[Any]]:
     )
 
 
-def calendar(c: Connection) -> dict[str, Row[Any]]:
+def calendar(c: Connection) -> dict[str, tuple[Any, ...]]:
     """Per date column: dated invoices, those on a weekend, those from the 25th on."""
     found = {}
     for name in DATE_COLUMNS:
         column = INV.c[name]
-        found[name] = c.execute(
-            select(
-                func.count(column),
-                count_if(weekday(column) >= 5),
-                count_if(day_of_month(column) >= MONTH_END_DAY),
+        found[name] = (
+            c.execute(
+                select(
+                    func.count(column),
+                    count_if(weekday(column) >= 5),
+                    count_if(day_of_month(column) >= MONTH_END_DAY),
+                )
             )
-        ).one()
+            .tuples()
+            .one()
+        )
     return found
 
 
-def payment_weekdays(c: Connection) -> list[Row[Any]]:
+def payment_weekdays(c: Connection) -> Rows:
     day = weekday(INV.c.paid_at)
-    return list(
+    return _rows(
         c.execute(select(day, func.count()).where(INV.c.paid_at.is_not(None)).group_by(day))
     )
 
 
-def months(c: Connection) -> list[Row[Any]]:
+def months(c: Connection) -> Rows:
     month = func.substr(cast(INV.c.invoice_date, String), 1, 7)
-    return list(c.execute(select(month, func.count()).group_by(month).order_by(month)))
+    return _rows(c.execute(select(month, func.count()).group_by(month).order_by(month)))
 
 
-def days_to_pay(c: Connection) -> list[Row[Any]]:
+def days_to_pay(c: Connection) -> Rows:
     late_by = days_between(INV.c.due_date, INV.c.paid_at)
-    return list(
+    return _rows(
         c.execute(
             select(
                 INV.c.payment_terms,
@@ -108,13 +119,13 @@ def days_to_pay(c: Connection) -> list[Row[Any]]:
     )
 
 
-def aging(c: Connection) -> list[Row[Any]]:
+def aging(c: Connection) -> Rows:
     """Open invoices (Submitted and Hold) by days pending: count and amount per bucket."""
     bucket = case(
         *((INV.c.days_pending <= high, literal(low)) for low, high in AGING_BUCKETS if high),
         else_=literal(AGING_BUCKETS[-1][0]),
     )
-    return list(
+    return _rows(
         c.execute(
             select(bucket, func.count(), func.sum(INV.c.total_amount))
             .where(INV.c.status.in_(("Submitted", "Hold")))
@@ -123,8 +134,8 @@ def aging(c: Connection) -> list[Row[Any]]:
     )
 
 
-def holds_per_vendor(c: Connection) -> list[Row[Any]]:
-    return list(
+def holds_per_vendor(c: Connection) -> Rows:
+    return _rows(
         c.execute(
             select(INV.c.vendor_name, INV.c.error_code, func.count())
             .where(INV.c.status == "Hold")
@@ -133,9 +144,9 @@ def holds_per_vendor(c: Connection) -> list[Row[Any]]:
     )
 
 
-def unknown_vendor_ids(c: Connection) -> list[Row[Any]]:
+def unknown_vendor_ids(c: Connection) -> Rows:
     """Vendor ids on vendor-not-found Holds, with how many Holds each."""
-    return list(
+    return _rows(
         c.execute(
             select(INV.c.vendor_id, INV.c.vendor_name, func.count())
             .where(INV.c.status == "Hold", INV.c.error_code == "VENDOR_NOT_FOUND")
@@ -145,7 +156,7 @@ def unknown_vendor_ids(c: Connection) -> list[Row[Any]]:
     )
 
 
-def budgets(c: Connection) -> list[Row[Any]]:
+def budgets(c: Connection) -> Rows:
     spent = (
         select(LINE.c.budget_line_id, func.sum(LINE.c.line_amount).label("amount"))
         .select_from(LINE.join(INV, INV.c.id == LINE.c.invoice_id))
@@ -153,7 +164,7 @@ def budgets(c: Connection) -> list[Row[Any]]:
         .group_by(LINE.c.budget_line_id)
         .subquery("spent")
     )
-    return list(
+    return _rows(
         c.execute(
             select(
                 BUDGET.c.cost_category,
@@ -175,33 +186,41 @@ def approval_limit(c: Connection) -> Any:
     ).scalar_one()
 
 
-def amount_bands(c: Connection, limit: float) -> list[Row[Any]]:
+def amount_bands(c: Connection, limit: float) -> Rows:
     """Invoices per tenth of the approval limit (10: above it)."""
     band = case(
         (INV.c.total_amount > limit, literal(10)),
         else_=cast(func.floor(INV.c.total_amount * 10 / limit), Integer),
     )
-    return list(c.execute(select(band, func.count()).group_by(band)))
+    return _rows(c.execute(select(band, func.count()).group_by(band)))
 
 
-def limit_holds(c: Connection, limit: float) -> Row[Any]:
+def limit_holds(c: Connection, limit: float) -> tuple[Any, ...]:
     """Approval-limit Holds, those within $100 of the limit, and their largest total."""
-    return c.execute(
-        select(
-            func.count(),
-            count_if(INV.c.total_amount <= limit + 100),
-            func.max(INV.c.total_amount),
-        ).where(INV.c.status == "Hold", INV.c.error_code == "APPROVAL_LIMIT_EXCEEDED")
-    ).one()
-
-
-def countable_quantities(c: Connection) -> Row[Any]:
-    """Lines in countable units, and those of them with a fractional quantity."""
-    return c.execute(
-        select(func.count(), count_if(LINE.c.quantity != func.floor(LINE.c.quantity))).where(
-            LINE.c.unit_of_measure.in_(sorted(COUNTABLE_UNITS))
+    return (
+        c.execute(
+            select(
+                func.count(),
+                count_if(INV.c.total_amount <= limit + 100),
+                func.max(INV.c.total_amount),
+            ).where(INV.c.status == "Hold", INV.c.error_code == "APPROVAL_LIMIT_EXCEEDED")
         )
-    ).one()
+        .tuples()
+        .one()
+    )
+
+
+def countable_quantities(c: Connection) -> tuple[Any, ...]:
+    """Lines in countable units, and those of them with a fractional quantity."""
+    return (
+        c.execute(
+            select(func.count(), count_if(LINE.c.quantity != func.floor(LINE.c.quantity))).where(
+                LINE.c.unit_of_measure.in_(sorted(COUNTABLE_UNITS))
+            )
+        )
+        .tuples()
+        .one()
+    )
 
 
 def recurring_groups(c: Connection) -> int:
@@ -222,7 +241,7 @@ def recurring_groups(c: Connection) -> int:
     return int(c.execute(select(func.count()).select_from(groups)).scalar_one())
 
 
-def histories(c: Connection) -> Row[Any]:
+def histories(c: Connection) -> tuple[Any, ...]:
     """Responses; invoices with several attempts; resolved Holds (an ERROR before success);
     retries after a timeout; Holds that failed more than once."""
     per = (
@@ -235,12 +254,16 @@ def histories(c: Connection) -> Row[Any]:
         .group_by(RESP.c.invoice_id)
         .subquery("per_invoice")
     )
-    return c.execute(
-        select(
-            func.coalesce(func.sum(per.c.attempts), 0),
-            count_if(per.c.attempts > 1),
-            count_if(and_(per.c.errors > 0, INV.c.status.in_(SPENDING_STATUSES))),
-            count_if(and_(per.c.timeouts > 0, INV.c.status != "Hold")),
-            count_if(and_(per.c.errors > 1, INV.c.status == "Hold")),
-        ).select_from(per.join(INV, INV.c.id == per.c.invoice_id))
-    ).one()
+    return (
+        c.execute(
+            select(
+                func.coalesce(func.sum(per.c.attempts), 0),
+                count_if(per.c.attempts > 1),
+                count_if(and_(per.c.errors > 0, INV.c.status.in_(SPENDING_STATUSES))),
+                count_if(and_(per.c.timeouts > 0, INV.c.status != "Hold")),
+                count_if(and_(per.c.errors > 1, INV.c.status == "Hold")),
+            ).select_from(per.join(INV, INV.c.id == per.c.invoice_id))
+        )
+        .tuples()
+        .one()
+    )
