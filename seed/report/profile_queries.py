@@ -75,16 +75,14 @@ def calendar(c: Connection) -> dict[str, tuple[Any, ...]]:
     found = {}
     for name in DATE_COLUMNS:
         column = INV.c[name]
-        found[name] = (
+        found[name] = tuple(
             c.execute(
                 select(
                     func.count(column),
                     count_if(weekday(column) >= 5),
                     count_if(day_of_month(column) >= MONTH_END_DAY),
                 )
-            )
-            .tuples()
-            .one()
+            ).one()
         )
     return found
 
@@ -197,29 +195,25 @@ def amount_bands(c: Connection, limit: float) -> Rows:
 
 def limit_holds(c: Connection, limit: float) -> tuple[Any, ...]:
     """Approval-limit Holds, those within $100 of the limit, and their largest total."""
-    return (
+    return tuple(
         c.execute(
             select(
                 func.count(),
                 count_if(INV.c.total_amount <= limit + 100),
                 func.max(INV.c.total_amount),
             ).where(INV.c.status == "Hold", INV.c.error_code == "APPROVAL_LIMIT_EXCEEDED")
-        )
-        .tuples()
-        .one()
+        ).one()
     )
 
 
 def countable_quantities(c: Connection) -> tuple[Any, ...]:
     """Lines in countable units, and those of them with a fractional quantity."""
-    return (
+    return tuple(
         c.execute(
             select(func.count(), count_if(LINE.c.quantity != func.floor(LINE.c.quantity))).where(
                 LINE.c.unit_of_measure.in_(sorted(COUNTABLE_UNITS))
             )
-        )
-        .tuples()
-        .one()
+        ).one()
     )
 
 
@@ -254,7 +248,7 @@ def histories(c: Connection) -> tuple[Any, ...]:
         .group_by(RESP.c.invoice_id)
         .subquery("per_invoice")
     )
-    return (
+    return tuple(
         c.execute(
             select(
                 func.coalesce(func.sum(per.c.attempts), 0),
@@ -263,7 +257,5 @@ def histories(c: Connection) -> tuple[Any, ...]:
                 count_if(and_(per.c.timeouts > 0, INV.c.status != "Hold")),
                 count_if(and_(per.c.errors > 1, INV.c.status == "Hold")),
             ).select_from(per.join(INV, INV.c.id == per.c.invoice_id))
-        )
-        .tuples()
-        .one()
+        ).one()
     )
