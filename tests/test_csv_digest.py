@@ -9,12 +9,15 @@ from sqlalchemy import URL
 from models import TABLES
 from tests.support import url_arg
 
-#: sha256 of the five CSV files (table order) of each run, recorded on main at b8c149e.
+#: sha256 of the five CSV files (table order) of each run, recorded on main at b8c149e and
+#: re-recorded by issue 11, which changed the content on purpose (vendors, calendar, amounts,
+#: reason coverage, budgets) and added the --invoices shape.
 DIGESTS = {
-    "all-statuses": "39d6ae0d2e29cd3b1608551f67d5c2c9ff60dd819187d306af70093ee91637ea",
+    "all-statuses": "2136893a9d16969210fc55e5e91b381dc506b52cd1d590686d1b33bd989653b3",
     "paid-and-hold-reused-project": (
-        "db5f9aa07cb4bf98528899b08fd7a924d1096d792ca0fad2037a96d86430f258"
+        "dc2314ed78215fb6da7f6850b8050f46ca3dfc5dee8827c74e4dd9881ebff1f1"
     ),
+    "ledger-with-histories": "d513f9aa7401dc94174fd4f4bcd40533356cff4f4bc2b933abb7dcc532f1a949",
 }
 RUNS = {
     "all-statuses": ("--per-status", "20", "--run-id", "RDIGESTA"),
@@ -22,6 +25,7 @@ RUNS = {
         "--per-status", "60", "-s", "Paid", "-s", "Hold", "--run-id", "RDIGESTB",
         "--vendor", "Cascade Concrete Partners", "--approval-limit", "25000",
     ),
+    "ledger-with-histories": ("--invoices", "300", "--run-id", "RDIGESTC"),
 }  # fmt: skip
 
 
