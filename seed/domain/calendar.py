@@ -61,25 +61,27 @@ class Calendar:
         self.first = first
         self.days = (last - first).days + 1
         zone = ZoneInfo(TIME_ZONE)
+        self._dates = [first + timedelta(days=offset) for offset in range(self.days)]
         self._business: list[int] = []
         self._runs: list[int] = []
         #: Per day offset: the index in ``_business`` of the first business day on or after it.
         self._next_business: list[int] = []
         self._next_run: list[int] = []
-        #: Seconds to add to a local time of that day to get UTC.
-        self._to_utc: list[int] = []
-        for offset in range(self.days):
-            day = first + timedelta(days=offset)
+        #: Per day offset: its local midnight as naive UTC.
+        self._midnight: list[datetime] = []
+        #: Per month (year * 12 + month): its last business days, latest first.
+        self._month_ends: dict[int, list[date]] = {}
+        for offset, day in enumerate(self._dates):
             self._next_business.append(len(self._business))
             self._next_run.append(len(self._runs))
             if is_business_day(day):
                 self._business.append(offset)
+                self._month_ends.setdefault(day.year * 12 + day.month, []).insert(0, day)
                 if day.weekday() in PAYMENT_RUN_WEEKDAYS:
                     self._runs.append(offset)
-            noon = datetime(day.year, day.month, day.day, 12, tzinfo=zone)
-            utc_offset = noon.utcoffset()
+            utc_offset = datetime(day.year, day.month, day.day, 12, tzinfo=zone).utcoffset()
             assert utc_offset is not None
-            self._to_utc.append(-int(utc_offset.total_seconds()))
+            self._midnight.append(datetime(day.year, day.month, day.day) - utc_offset)
 
     def _offset(self, day: date) -> int:
         offset = (day - self.first).days
@@ -88,7 +90,7 @@ class Calendar:
         return offset
 
     def _day(self, offset: int) -> date:
-        return self.first + timedelta(days=offset)
+        return self._dates[offset]
 
     def business_on_or_after(self, day: date) -> date:
         return self._day(self._business[self._next_business[self._offset(day)]])
@@ -135,18 +137,10 @@ class Calendar:
     def payment_run_on_or_after(self, day: date) -> date:
         return self._day(self._runs[self._next_run[self._offset(day)]])
 
-    def last_business_days_of_month(self, day: date, count: int) -> tuple[date, ...]:
-        """The last ``count`` business days of ``day``'s month."""
-        month_end = date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1)
-        end = self.business_on_or_before(min(month_end, self.last))
-        found = [end]
-        while len(found) < count:
-            found.append(self.business_on_or_before(found[-1] - timedelta(days=1)))
-        return tuple(d for d in found if d.month == day.month)
+    def last_business_days_of_month(self, day: date, count: int) -> list[date]:
+        """The last ``count`` business days of ``day``'s month, latest first."""
+        return self._month_ends.get(day.year * 12 + day.month, [])[:count]
 
     def at(self, day: date, local_seconds: int) -> datetime:
         """``local_seconds`` after local midnight of ``day``, as naive UTC."""
-        offset = self._offset(day)
-        return datetime(day.year, day.month, day.day) + timedelta(
-            seconds=local_seconds + self._to_utc[offset]
-        )
+        return self._midnight[self._offset(day)] + timedelta(seconds=local_seconds)

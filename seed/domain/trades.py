@@ -4,7 +4,9 @@ A vendor bills only its trade's items. Countable units (each, load, day, week, m
 sum) have whole quantities; measured ones (hours, feet, yards, tons) have two decimals.
 """
 
-from dataclasses import dataclass
+import math
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 #: Units that are counted, not measured: their quantities are whole numbers.
 COUNTABLE_UNITS = frozenset({"EA", "LOAD", "DAY", "WK", "MO", "TRIP", "LS"})
@@ -19,18 +21,21 @@ class Item:
     price_cents: tuple[int, int]
     #: Quantity range in hundredths of a unit.
     quantity_hundredths: tuple[int, int]
+    #: Hundredths a quantity moves by: whole units when counted, a quarter hour for labor.
+    quantity_step: int = field(init=False)
+    #: The least a line of it comes to: its smallest quantity at its lowest price.
+    smallest_cents: int = field(init=False)
+    #: Its usual unit price: the geometric mean of its price range.
+    typical_price_cents: float = field(init=False)
 
-    @property
-    def smallest_cents(self) -> int:
-        """The least a line of it comes to: smallest quantity at the lowest price."""
-        return max(self.quantity_hundredths[0], self.quantity_step) * self.price_cents[0] // 100
-
-    @property
-    def quantity_step(self) -> int:
-        """Hundredths a quantity moves by: whole units when counted, a quarter hour for labor."""
-        if self.unit_of_measure in COUNTABLE_UNITS:
-            return 100
-        return 25 if self.unit_of_measure == "HR" else 1
+    def __post_init__(self) -> None:
+        unit = self.unit_of_measure
+        step = 100 if unit in COUNTABLE_UNITS else 25 if unit == "HR" else 1
+        low_price, high_price = self.price_cents
+        object.__setattr__(self, "quantity_step", step)
+        smallest = max(self.quantity_hundredths[0], step) * low_price // 100
+        object.__setattr__(self, "smallest_cents", smallest)
+        object.__setattr__(self, "typical_price_cents", math.sqrt(low_price * high_price))
 
 
 @dataclass(frozen=True)
@@ -39,10 +44,18 @@ class Trade:
     #: Median invoice amount in cents (amounts are lognormal around it).
     median_cents: int
     items: tuple[Item, ...]
+    #: Its items from the cheapest line to the dearest, and those lines' smallest amounts.
+    by_smallest: tuple[Item, ...] = field(init=False)
+    smallest: tuple[int, ...] = field(init=False)
 
-    @property
-    def cheapest(self) -> Item:
-        return min(self.items, key=lambda item: item.smallest_cents)
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.items, key=lambda item: item.smallest_cents))
+        object.__setattr__(self, "by_smallest", ordered)
+        object.__setattr__(self, "smallest", tuple(item.smallest_cents for item in ordered))
+
+    def affordable(self, share_cents: int) -> int:
+        """How many of ``by_smallest`` a line worth ``share_cents`` can be (at least one)."""
+        return max(bisect_right(self.smallest, share_cents), 1)
 
 
 def _i(

@@ -35,14 +35,14 @@ class InvoiceLineFactory:
         lines = []
         for weight in weights:
             share = round(weight * scale)
-            items = [i for i in trade.items if i.smallest_cents <= share] or [trade.cheapest]
-            lines.append(self.line_for(rng, rng.choice(items), share))
+            item = trade.by_smallest[int(rng.random() * trade.affordable(share))]
+            lines.append(self.line_for(rng, item, share))
         return lines
 
     def line_for(self, rng: Draws, item: Item, share_cents: int) -> LineDraft:
         """A line of ``item`` worth about ``share_cents``."""
         low_price, high_price = item.price_cents
-        typical = math.sqrt(low_price * high_price) * rng.uniform(0.85, 1.15)
+        typical = item.typical_price_cents * rng.uniform(0.85, 1.15)
         step = item.quantity_step
         low_qty, high_qty = item.quantity_hundredths
         quantity = round(share_cents * 100 / typical / step) * step
@@ -74,11 +74,12 @@ class InvoiceLineFactory:
                     line.quantity_hundredths - steps * line.step, line.step
                 )
             else:
-                line = max(lines, key=lambda line: line.amount_cents)
+                priced = [line for line in lines if line.price_cents > 1]
+                if not priced:
+                    return
+                line = max(priced, key=lambda line: line.amount_cents)
                 cut = math.ceil(excess * 100 / line.quantity_hundredths)
                 line.price_cents = max(line.price_cents - cut, 1)
-                if line.price_cents == 1:
-                    return
             total = sum(line.amount_cents for line in lines)
 
     @staticmethod
