@@ -24,6 +24,8 @@ if shape == "ledger":
     from seed.generate.plan import REALISTIC_MIX
     options = SeedOptions(seed=1, as_of=date(2026, 11, 24), invoices=count,
                           mix=tuple(REALISTIC_MIX.items()))
+elif shape == "paid":
+    options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=count, statuses=("Paid",))
 else:
     options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=count // 5)
 budget = {c: f"B-B{n}" for n, (c, _, _) in enumerate(BUDGET_CATEGORIES, 1)}
@@ -59,25 +61,45 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="an earlier checkout to compare with")
     args = parser.parse_args()
     here = Path(__file__).resolve().parents[1]
-    print(f"generation only, {args.invoices:,} invoices, best of {args.repeats}")
+    print(f"generation only, {args.invoices:,} invoices, best of {args.repeats} interleaved rounds")
     runs = [
         ("this code, --per-status", here, "per-status"),
+        ("this code, -s Paid", here, "paid"),
         ("this code, --invoices", here, "ledger"),
     ]
     if args.baseline:
-        runs.insert(0, ("baseline, --per-status", args.baseline.resolve(), "per-status"))
+        base = args.baseline.resolve()
+        runs[:0] = [
+            ("baseline, --per-status", base, "per-status"),
+            ("baseline, -s Paid", base, "paid"),
+        ]
+    # Rounds interleave the codes, so a busy moment of a shared machine hits them alike;
+    # each keeps its best round.
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(args.repeats):
+        for label, code, shape in runs:
+            m = measure(code, args.invoices, 1, shape)
+            if label not in best or m["seconds"] < best[label]["seconds"]:
+                best[label] = m
     per_row = {}
-    for label, code, shape in runs:
-        m = measure(code, args.invoices, args.repeats, shape)
+    for label, _, _ in runs:
+        m = best[label]
         per_row[label] = m["seconds"] / m["rows"] * 1e6
         print(
             f"  {label:26} {m['rows'] / m['invoices']:5.2f} rows/invoice "
             f"{per_row[label]:6.2f} us/row {m['seconds'] / m['invoices'] * 1e6:7.1f} us/invoice"
         )
     if args.baseline:
-        base = per_row["baseline, --per-status"]
-        for label in runs[1:]:
-            print(f"  {label[0]:26} cost per row x{per_row[label[0]] / base:.2f} of the baseline")
+        # Like for like: the same shape on both; the --invoices ledger (82% Paid, every Paid
+        # invoice with a response) also against the baseline's closest shape, Paid only.
+        for ours, theirs in (
+            ("this code, --per-status", "baseline, --per-status"),
+            ("this code, -s Paid", "baseline, -s Paid"),
+            ("this code, --invoices", "baseline, -s Paid"),
+            ("this code, --invoices", "baseline, --per-status"),
+        ):
+            ratio = per_row[ours] / per_row[theirs]
+            print(f"  {ours:26} cost per row x{ratio:.2f} of '{theirs}'")
 
 
 if __name__ == "__main__":
