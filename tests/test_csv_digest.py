@@ -13,11 +13,11 @@ from tests.support import url_arg
 #: re-recorded by issue 11, which changed the content on purpose (vendors, calendar, amounts,
 #: reason coverage, budgets) and added the --invoices shape.
 DIGESTS = {
-    "all-statuses": "2136893a9d16969210fc55e5e91b381dc506b52cd1d590686d1b33bd989653b3",
+    "all-statuses": "fce355d51f93d191cc787fb100fd170db38d4d3bfd73066aa1c1443bc3684291",
     "paid-and-hold-reused-project": (
-        "dc2314ed78215fb6da7f6850b8050f46ca3dfc5dee8827c74e4dd9881ebff1f1"
+        "697c419b93f6dd9290fce92970c0abfc2f6d4d609488b0d4664303d01f4d0c92"
     ),
-    "ledger-with-histories": "d513f9aa7401dc94174fd4f4bcd40533356cff4f4bc2b933abb7dcc532f1a949",
+    "ledger-with-histories": "23b9f61cd431e43173621afba61f559863c4f7c605ee7b8071231b5ad6ac9dbc",
 }
 RUNS = {
     "all-statuses": ("--per-status", "20", "--run-id", "RDIGESTA"),
