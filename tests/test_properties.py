@@ -18,6 +18,7 @@ from seed.domain.holds import HOLD_REASONS, parse_hold_reasons
 from seed.domain.statuses import RULES, STATUSES, parse_statuses
 from seed.errors import SeedError, UsageError
 from seed.factories import InvoiceFactory, ProjectContext, RunContext
+from seed.generate.factories import InvoiceTree
 from seed.generate.options import SeedOptions
 from seed.settings import mask_url, resolve_database_url
 
@@ -258,6 +259,16 @@ def test_every_invoice_keeps_the_rules(options: SeedOptions, data: st.DataObject
         return
     assert response is not None and response["error_code"] == code
     assert not options.hold_reasons or code in options.hold_reasons
+    _assert_the_defect(factory, options, index, tree)
+
+
+def _assert_the_defect(
+    factory: InvoiceFactory, options: SeedOptions, index: int, tree: InvoiceTree
+) -> None:
+    """The Hold's defect, per reason, in the rows the factory built."""
+    invoice, lines, response = tree.invoice, tree.lines, tree.response
+    assert response is not None
+    code, limit = invoice["error_code"], options.approval_limit
     request = json.loads(response["request_payload"])
     if code == "VENDOR_NOT_FOUND":
         assert (
