@@ -195,6 +195,12 @@ CASES: list[Case] = [
     Case("mix-no-weight", ("--invoices", "10", "--mix", "Paid"), 2, "Status=weight pairs"),
     Case("mix-fraction", ("--invoices", "10", "--mix", "Paid=0.5"), 2, "must be a whole number"),
     Case("mix-twice", ("--invoices", "10", "--mix", "Paid=1,paid=2"), 2, "names Paid twice"),
+    Case(
+        "mix-duplicate-without-paid",
+        ("--invoices", "10", "--mix", "Hold=1", "--hold-reason", "duplicate-invoice"),
+        2,
+        "(or Paid to --mix)",
+    ),
     Case("mix-all-zero", ("--invoices", "10", "--mix", "Paid=0,Hold=0"), 2, "add up to between"),
     Case("run-id-long", ("--run-id", "R" * 31), 2, "--run-id"),
     Case("chunk-size-negative", ("--chunk-size", "-5"), 2, "--chunk-size"),

@@ -247,6 +247,7 @@ def eligible_scenarios(
     usable = tuple(s for s in pool if has_twin or not s.reason.needs_paid_twin)
     if "Hold" in statuses and not usable:
         raise UsageError(
-            "the duplicate-invoice hold reason needs Paid invoices to duplicate: add --status Paid"
+            "the duplicate-invoice hold reason needs Paid invoices to duplicate: add --status Paid "
+            "(or Paid to --mix)"
         )
     return usable
