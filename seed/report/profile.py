@@ -145,7 +145,7 @@ def _holds(connection: Connection) -> dict[str, Any]:
         ],
         "unknown_vendor_ids": {
             "holds": sum(n for _, _, n in unknown),
-            "distinct": len(unknown),
+            "distinct": len({vendor_id for vendor_id, _, _ in unknown}),
             "repeated": [
                 {"vendor_id": v, "vendor": name, "holds": n} for v, name, n in unknown if n > 1
             ][:5],
