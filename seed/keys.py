@@ -46,8 +46,13 @@ def budget_line_key(run_id: str, number: int) -> str:
     return f"{run_id}-B{number}"
 
 
+def invoice_prefix(run_id: str) -> str:
+    """What the keys of a run's invoices begin with."""
+    return f"{run_id}-I"
+
+
 def invoice_key(run_id: str, index: int) -> str:
-    return f"{run_id}-I{index:08d}"
+    return f"{invoice_prefix(run_id)}{index:08d}"
 
 
 def line_key(invoice_key: str, number: int) -> str:

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from models import Invoice
 from seed.db.engine import make_engine
-from seed.domain.catalog import PAYMENT_TERM_DAYS
 from seed.domain.holds import HOLD_REASONS
 from seed.domain.statuses import STATUSES
+from seed.domain.vendors import PAYMENT_TERM_DAYS
 from seed.factories import InvoiceFactory, ProjectFactory
 from tests.helpers import read_tables
 from tests.support import migrate

@@ -4,6 +4,7 @@ import os
 import secrets
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import typer
 from sqlalchemy.engine import URL
@@ -25,6 +26,7 @@ from seed.generate.options import (
     DEFAULT_PROJECT_NUMBER,
     SeedOptions,
 )
+from seed.generate.plan import parse_mix
 from seed.keys import check_run_id, new_run_id
 from seed.run import RunSettings, SqlScript, seed_run
 from seed.targets.plan import DEFAULT_CHUNK_SIZE
@@ -32,7 +34,9 @@ from seed.targets.plan import DEFAULT_CHUNK_SIZE
 
 def seed(
     ctx: typer.Context,
-    per_status: opt.PerStatus = 2,
+    per_status: opt.PerStatus = None,
+    invoices: opt.Invoices = None,
+    mix: opt.Mix = None,
     status: opt.Status = None,
     hold_reason: opt.HoldReason = None,
     seed_value: opt.Seed = None,
@@ -65,6 +69,8 @@ def seed(
 
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
 
+    Example: seed --invoices 10000 --mix realistic --seed 1
+
     Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
     """
     if ctx.invoked_subcommand is not None:
@@ -72,8 +78,7 @@ def seed(
     options = SeedOptions(
         seed=seed_value if seed_value is not None else secrets.randbelow(2**31),
         as_of=opt.parse_as_of(as_of),
-        per_status=per_status,
-        statuses=parse_statuses(status),
+        **_shape(per_status, invoices, mix, status),
         hold_reasons=parse_hold_reasons(hold_reason),
         vendor=vendor,
         po_number=po,
@@ -90,6 +95,24 @@ def seed(
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
         report = seed_run(destination, options, replace(settings, on_progress=progress))
     render_summary(stdout_console(), report)
+
+
+def _shape(
+    per_status: int | None, invoices: int | None, mix: str | None, status: list[str] | None
+) -> dict[str, Any]:
+    """SeedOptions' shape fields: --per-status (and --status), or --invoices with --mix."""
+    if invoices is None:
+        if mix is not None:
+            raise UsageError("--mix sets the shares of --invoices: give --invoices too")
+        return {
+            "per_status": 2 if per_status is None else per_status,
+            "statuses": parse_statuses(status),
+        }
+    if per_status is not None:
+        raise UsageError("choose --per-status or --invoices, not both")
+    if status:
+        raise UsageError("--status chooses statuses for --per-status; with --invoices use --mix")
+    return {"invoices": invoices, "mix": tuple(parse_mix(mix or "realistic").items())}
 
 
 def _destination(

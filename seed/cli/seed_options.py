@@ -12,7 +12,29 @@ from seed.targets.load import VOLUME_FROM
 from seed.targets.plan import AUTO_WORKERS_FROM
 
 PerStatus = Annotated[
-    int, typer.Option("--per-status", "-n", help="Invoices per status (0: only the project).")
+    int | None,
+    typer.Option(
+        "--per-status",
+        "-n",
+        help="Invoices per status (0: only the project): SEED.md's shape.",
+        show_default="2",
+    ),
+]
+Invoices = Annotated[
+    int | None,
+    typer.Option(
+        "--invoices",
+        help="Invoices in all, in a production ledger's shape (see --mix).",
+        show_default=False,
+    ),
+]
+Mix = Annotated[
+    str | None,
+    typer.Option(
+        "--mix",
+        help="Status shares of --invoices: realistic, or e.g. Paid=70,Approved=10,Hold=20.",
+        show_default="realistic",
+    ),
 ]
 Status = Annotated[
     list[str] | None,

@@ -64,8 +64,7 @@ def _build_batch(factory: InvoiceFactory, start: int, stop: int, encoder: Encode
         status = tree.invoice["status"]
         batch.invoices.append(tree.invoice)
         batch.invoice_lines.extend(tree.lines)
-        if tree.response is not None:
-            batch.integration_responses.append(tree.response)
+        batch.integration_responses.extend(tree.responses)
         batch.statuses[status] += 1
         if tree.invoice["error_code"]:
             batch.hold_codes[tree.invoice["error_code"]] += 1

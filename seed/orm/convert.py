@@ -7,7 +7,7 @@ from typing import Any
 from models import BudgetLine, IntegrationResponse, Invoice, InvoiceLine, Project
 from seed.domain.money import to_cents
 from seed.domain.statuses import SPENDING_STATUSES
-from seed.generate.budgets import raised_budgets
+from seed.generate.budgets import sized_budgets
 from seed.generate.factories import InvoiceTree
 
 
@@ -27,8 +27,7 @@ def invoice_of(tree: InvoiceTree, project: Project) -> Invoice:
         line.budget_line = budget.get(row["budget_line_id"]) if row["budget_line_id"] else None
         lines.append(line)
     invoice.lines = lines
-    if tree.response is not None:
-        invoice.integration_responses = [_response(tree.response)]
+    invoice.integration_responses = [_response(row) for row in tree.responses]
     invoice.project = project
     return invoice
 
@@ -44,13 +43,17 @@ def _response(row: dict[str, Any]) -> IntegrationResponse:
     )
 
 
-def cover_spend(project: Project, spend_cents: dict[str, int]) -> None:
-    """Raise the project's budget lines to cover ``spend_cents`` (budget line id -> cents)."""
-    current = {line.id: to_cents(line.budget_amount) for line in project.budget_lines}
-    raised = raised_budgets(current, spend_cents)
+def cover_spend(project: Project, spend_cents: dict[str, int], new: bool) -> None:
+    """Size the project's budget lines to ``spend_cents`` (budget line id -> cents) as a run
+    does: a ``new`` project's lines take their target amount, an existing one's only grow."""
+    lines = {
+        line.cost_category: (line.id, to_cents(line.budget_amount)) for line in project.budget_lines
+    }
+    created = {line.id for line in project.budget_lines} if new else set()
+    sized = sized_budgets(lines, spend_cents, created)
     for line in project.budget_lines:
-        if line.id in raised:
-            line.budget_amount = raised[line.id]
+        if line.id in sized:
+            line.budget_amount = sized[line.id]
 
 
 def spend_of(invoices: list[Invoice]) -> dict[str, int]:

@@ -11,10 +11,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypedDict
 
 from models import Invoice, Project
-from seed.domain.catalog import PAYMENT_TERM_DAYS
 from seed.domain.holds import BY_CODE, HOLD_REASONS, parse_hold_reasons
 from seed.domain.money import cents_to_decimal, to_cents
 from seed.domain.statuses import RULES, STATUSES, parse_statuses
+from seed.domain.vendors import PAYMENT_TERM_DAYS
 from seed.errors import SeedError
 from seed.generate.factories.spec import InvoiceSpec
 from seed.generate.options import DEFAULT_APPROVAL_LIMIT, DEFAULT_PROJECT_NUMBER, SeedOptions
@@ -236,6 +236,7 @@ def _spec(o: dict[str, Any], options: SeedOptions, code: str | None) -> InvoiceS
         vendor_id=o.get("vendor_id"),
         payment_terms=terms,
         invoice_id=o.get("id"),
+        one_off=o.get("invoice_date") is not None,
     )
 
 

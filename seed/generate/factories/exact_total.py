@@ -5,7 +5,6 @@ share of the total; the largest line takes what remains, exactly: a quantity nea
 steps where quantity x price rounds to that amount, else the most whole units that divide it.
 """
 
-from seed.domain.catalog import LINE_ITEMS
 from seed.generate.factories.drafts import LineDraft
 
 #: Quantities tried on each side of the one that keeps the remainder line's unit price.
@@ -14,7 +13,6 @@ _TRIES = 100
 _UNIT = 100
 #: How far the remainder line's price may move from its own: a little first, then any amount.
 _STRETCHES = (1.25, 2.0, float("inf"))
-_STEPS = {item.description: item.quantity_step for items in LINE_ITEMS.values() for item in items}
 
 
 def amount_of(quantity_hundredths: int, price_cents: int) -> int:
@@ -22,13 +20,9 @@ def amount_of(quantity_hundredths: int, price_cents: int) -> int:
     return (quantity_hundredths * price_cents + 50) // 100
 
 
-def _step(line: LineDraft) -> int:
-    return _STEPS.get(line.description, _UNIT)
-
-
 def _near(line: LineDraft, amount: int) -> None:
     """The quantity, in steps, whose amount at the line's price is nearest ``amount``."""
-    step = _step(line)
+    step = line.step
     units = max(round(amount * 100 / line.price_cents / step), 1)
     line.quantity_hundredths = units * step
 
@@ -36,7 +30,7 @@ def _near(line: LineDraft, amount: int) -> None:
 def _exact(line: LineDraft, amount: int, stretch: float) -> bool:
     """Give ``line`` a quantity in its steps and a price at most ``stretch`` times above or
     below its own at which it comes to ``amount`` exactly; False (line unchanged) if none."""
-    step = _step(line)
+    step = line.step
     low, high = line.price_cents / stretch, line.price_cents * stretch
     ideal = max(round(amount * 100 / line.price_cents / step), 1)
     for distance in range(_TRIES):

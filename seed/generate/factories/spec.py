@@ -7,7 +7,7 @@ derived from it, so the invariants hold.
 
 from dataclasses import dataclass, replace
 
-from seed.domain.catalog import Vendor
+from seed.domain.vendors import Vendor
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,13 @@ class InvoiceSpec:
     invoice_number: str | None = None
     vendor_id: str | None = None
     payment_terms: str | None = None
+    #: Never one of a recurring contract's monthly invoices (their dates are the contract's).
+    one_off: bool = False
+
+    @property
+    def may_recur(self) -> bool:
+        """Whether the invoice may be a recurring contract's: nothing pinned that it fixes."""
+        return not self.one_off and self.line_count is None and self.total_cents is None
 
     def for_twin(self) -> "InvoiceSpec":
         """The pins a duplicate's twin shares with it: all but its identity."""
