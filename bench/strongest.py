@@ -17,14 +17,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from models import TABLES
-from seed.domain.catalog import (
-    BUDGET_CATEGORIES,
-    LINE_CATEGORIES,
-    LINE_ITEMS,
-    VALID_TAX_CODES,
-    VENDORS,
-)
+from seed.domain.catalog import BUDGET_CATEGORIES, VALID_TAX_CODES
 from seed.domain.statuses import RULES, STATUSES
+from seed.domain.trades import TRADES
+from seed.domain.vendors import VENDORS
 from seed.generate.factories.invoice_line import LINES_PER_INVOICE
 
 CHUNK = 10_000
@@ -34,7 +30,11 @@ AS_OF = date(2026, 11, 24)
 DAYS = [(AS_OF - timedelta(days=ago)).isoformat() for ago in range(400)] + [
     (AS_OF + timedelta(days=ahead)).isoformat() for ahead in range(60, 0, -1)
 ]
-ITEMS = [(c, i.description, i.unit_of_measure) for c in LINE_CATEGORIES for i in LINE_ITEMS[c]]
+ITEMS = [
+    (item.cost_category, item.description, item.unit_of_measure)
+    for trade in TRADES.values()
+    for item in trade.items
+]
 #: Budget line number of each cost category (the keys' -B<n>).
 BUDGET_NUMBER = {category: n for n, (category, _, _) in enumerate(BUDGET_CATEGORIES, start=1)}
 HOLD = ("PO_MISMATCH", "PO number mismatch: Expected PO-10000, received PO-20000")

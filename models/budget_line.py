@@ -2,11 +2,16 @@
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+
+if TYPE_CHECKING:
+    from models.invoice_line import InvoiceLine
+    from models.project import Project
 
 
 class BudgetLine(Base):
@@ -19,3 +24,8 @@ class BudgetLine(Base):
     description: Mapped[str] = mapped_column(String(200))
     budget_amount: Mapped[Decimal]
     created_at: Mapped[datetime]
+
+    project: Mapped["Project"] = relationship(back_populates="budget_lines")
+    invoice_lines: Mapped[list["InvoiceLine"]] = relationship(
+        back_populates="budget_line", order_by="InvoiceLine.id"
+    )

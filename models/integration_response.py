@@ -1,13 +1,16 @@
 """One request to the Infinium ERP for an invoice, and what Infinium answered."""
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
 from models.types import JSONText
+
+if TYPE_CHECKING:
+    from models.invoice import Invoice
 
 
 class IntegrationResponse(Base):
@@ -25,3 +28,5 @@ class IntegrationResponse(Base):
     error_details: Mapped[str | None] = mapped_column(Text)
     requested_at: Mapped[datetime]
     responded_at: Mapped[datetime]
+
+    invoice: Mapped["Invoice"] = relationship(back_populates="integration_responses")

@@ -2,11 +2,17 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+
+if TYPE_CHECKING:
+    from models.integration_response import IntegrationResponse
+    from models.invoice_line import InvoiceLine
+    from models.project import Project
 
 
 class Invoice(Base):
@@ -36,3 +42,13 @@ class Invoice(Base):
     days_pending: Mapped[int]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+    project: Mapped["Project"] = relationship(back_populates="invoices")
+    #: Lazy: a list of invoices that shows lines asks for ``selectinload(Invoice.lines)``.
+    lines: Mapped[list["InvoiceLine"]] = relationship(
+        back_populates="invoice", order_by="InvoiceLine.line_number"
+    )
+    integration_responses: Mapped[list["IntegrationResponse"]] = relationship(
+        back_populates="invoice",
+        order_by="(IntegrationResponse.requested_at, IntegrationResponse.id)",
+    )

@@ -1,11 +1,16 @@
 """One line item of an invoice, charged to a budget line when its category has one."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Numeric, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base
+
+if TYPE_CHECKING:
+    from models.budget_line import BudgetLine
+    from models.invoice import Invoice
 
 
 class InvoiceLine(Base):
@@ -23,3 +28,6 @@ class InvoiceLine(Base):
     unit_price: Mapped[Decimal]
     tax_code: Mapped[str] = mapped_column(String(12))
     line_amount: Mapped[Decimal]
+
+    invoice: Mapped["Invoice"] = relationship(back_populates="lines")
+    budget_line: Mapped["BudgetLine | None"] = relationship(back_populates="invoice_lines")

@@ -1,27 +1,9 @@
-"""The factories' public import path: ``from seed.factories import InvoiceFactory, ...``.
+"""The factories' public import path: ``from seed.factories import InvoiceFactory, ProjectFactory``.
 
-They live in ``seed.generate.factories`` beside the rest of generation; this module is the stable
-name users' code and tests import them by (the ORM face is to join them here).
+They make model objects with their relationships (``seed.orm``) from the rows of the one
+per-record generator (``seed.generate.factories``, which `seed` writes in bulk).
 """
 
-from seed.generate.factories import (
-    BudgetLineFactory,
-    IntegrationResponseFactory,
-    InvoiceFactory,
-    InvoiceLineFactory,
-    InvoiceTree,
-    ProjectContext,
-    ProjectFactory,
-    RunContext,
-)
+from seed.orm import InvoiceFactory, InvoiceOverrides, ProjectFactory, ProjectOverrides
 
-__all__ = [
-    "BudgetLineFactory",
-    "IntegrationResponseFactory",
-    "InvoiceFactory",
-    "InvoiceLineFactory",
-    "InvoiceTree",
-    "ProjectContext",
-    "ProjectFactory",
-    "RunContext",
-]
+__all__ = ["InvoiceFactory", "InvoiceOverrides", "ProjectFactory", "ProjectOverrides"]

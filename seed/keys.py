@@ -5,6 +5,7 @@
 insertion order (fast B-tree inserts), and a run's rows are found, counted and purged by prefix.
 """
 
+import hashlib
 import re
 import secrets
 from datetime import UTC, datetime
@@ -18,6 +19,12 @@ def new_run_id(now: datetime | None = None) -> str:
     """Sortable by start time and unique; no '-', so ``<run id>-`` prefixes never overlap."""
     moment = now or datetime.now(UTC)
     return f"R{moment:%Y%m%dT%H%M%S}_{secrets.token_hex(3)}"
+
+
+def factory_run_id(content: str) -> str:
+    """The run id of rows the ORM factories make: ``F`` and a digest of ``content`` (what makes
+    their content), so the same call gives the same keys. Seeding runs begin with ``R``."""
+    return "F" + hashlib.blake2b(content.encode(), digest_size=6).hexdigest()
 
 
 def check_run_id(run_id: str, name: str = "--run-id") -> str:
@@ -39,8 +46,13 @@ def budget_line_key(run_id: str, number: int) -> str:
     return f"{run_id}-B{number}"
 
 
+def invoice_prefix(run_id: str) -> str:
+    """What the keys of a run's invoices begin with."""
+    return f"{run_id}-I"
+
+
 def invoice_key(run_id: str, index: int) -> str:
-    return f"{run_id}-I{index:08d}"
+    return f"{invoice_prefix(run_id)}{index:08d}"
 
 
 def line_key(invoice_key: str, number: int) -> str:

@@ -5,7 +5,7 @@
 
 ``destination`` is a database URL (SQLite, PostgreSQL or Databricks) or a ``SqlScript``;
 ``options`` is what the run contains, ``settings`` how it is carried out (run id, chunk size,
-workers, lock timeout, CSV folder, progress).
+workers, lock timeout, CSV/Parquet folders, Databricks load, progress).
 """
 
 from sqlalchemy.engine import URL
@@ -13,9 +13,12 @@ from sqlalchemy.engine import URL
 from seed.errors import UsageError
 from seed.generate.options import SeedOptions
 from seed.targets.databricks import seed_databricks
+from seed.targets.databricks_volume import seed_databricks_volume
+from seed.targets.load import VOLUME, choose_load
 from seed.targets.local import seed_local
 from seed.targets.plan import RunSettings, SeedReport
-from seed.targets.sql_script import CSV_WITH_SQL_FILE, SqlScript, write_sql_script
+from seed.targets.sql_script import SqlScript, write_sql_script
+from seed.targets.volume_script import write_volume_script
 
 __all__ = ["RunSettings", "SeedReport", "SqlScript", "seed_run"]
 
@@ -25,13 +28,30 @@ def seed_run(
 ) -> SeedReport:
     """Seed one run into ``destination``: all of it, or (as far as the backend allows) nothing."""
     if isinstance(destination, SqlScript):
-        if settings.csv_dir is not None:
-            raise UsageError(CSV_WITH_SQL_FILE)
+        script, backend = True, destination.dialect
+    else:
+        script, backend = False, destination.get_backend_name()
+    databricks = backend == "databricks"
+    exports = [
+        option
+        for option, folder in (("--csv", settings.csv_dir), ("--parquet", settings.parquet_dir))
+        if folder is not None
+    ]
+    if exports and script:
+        raise UsageError(f"give either --sql-file or {exports[0]}, not both")
+    if exports and databricks:
+        raise UsageError(
+            f"{exports[0]} is for local databases; on Databricks use --load volume, "
+            "--sql-file or seed directly"
+        )
+    load = choose_load(settings, options.invoice_count, databricks=databricks, script=script)
+    volume = settings.volume if load == VOLUME else None
+    if isinstance(destination, SqlScript):
+        if volume is not None:
+            return write_volume_script(destination, options, settings, volume)
         return write_sql_script(destination, options, settings)
-    if destination.get_backend_name() == "databricks":
-        if settings.csv_dir is not None:
-            raise UsageError(
-                "--csv is for local databases; on Databricks use --sql-file or seed directly"
-            )
+    if volume is not None:
+        return seed_databricks_volume(destination, options, settings, volume)
+    if databricks:
         return seed_databricks(destination, options, settings)
     return seed_local(destination, options, settings)

@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import URL, create_engine, make_url, text
+from sqlalchemy.orm import Session
 
+from seed.db.engine import make_engine
 from tests.support import IN_CI, PG_ADMIN_URL, CliResult, migrate, pg_problem
+
+#: pytester runs the pytest plugin in temporary projects (tests/test_pytest_plugin.py).
+pytest_plugins = ("pytester",)
 
 
 @pytest.fixture
@@ -93,3 +98,12 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtu
     for name in list(os.environ):
         if name == "DATABASE_URL" or (name.startswith("DATABRICKS_") and not live):
             monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def db_session(db_url: URL) -> Iterator[Session]:
+    """An ORM session on a migrated database of each backend (as the factories' users have)."""
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        yield session
+    engine.dispose()

@@ -23,6 +23,7 @@ from sqlglot import expressions as exp
 
 from models import Base
 from seed.db.schema import head_revision
+from tests.fake_volume import FakeVolumeFiles, copy_into
 
 URL = (
     "databricks://token:dapiFAKE0123456789abcdef@adb-123.azuredatabricks.net"
@@ -59,6 +60,9 @@ class FakeDatabricks:
     writes: int = 0
     twin: sqlite3.Connection = field(init=False)
     connect_kwargs: list[dict[str, Any]] = field(default_factory=list)
+    #: The Volume that COPY INTO reads from, and the files each table has loaded.
+    volume: FakeVolumeFiles = field(default_factory=FakeVolumeFiles)
+    loaded: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.twin = sqlite3.connect(
@@ -86,6 +90,11 @@ class FakeDatabricks:
 
     def keys(self, table: str) -> set[str]:
         return {row[0] for row in self.rows(table)}
+
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        """The twin's columns of ``table`` with the Databricks types GetColumns reports."""
+        rows = self.twin.execute(f"PRAGMA table_info({table})").fetchall()
+        return [(name, _databricks_type(declared)) for _cid, name, declared, *_ in rows]
 
     def written(self) -> list[Recorded]:
         """Recorded statements that change data (not the reads)."""
@@ -134,6 +143,10 @@ class FakeCursor:
             self.db.writes += 1
             if self.db.fail(self.db.writes, operation):
                 raise ServerOperationError(f"[INJECTED_FAILURE] statement {self.db.writes} failed")
+        if isinstance(parsed, exp.Copy):
+            db = self.db
+            self.rowcount = copy_into(db.twin, db.volume, parsed, db.loaded, db.columns)
+            return
         # Delta table properties have no SQLite spelling: the twin just drops them.
         twin_sql = sqlglot.transpile(
             operation, read="databricks", write="sqlite", unsupported_level=ErrorLevel.IGNORE

@@ -3,6 +3,7 @@
 Imported by tests and by conftest.py, which only defines fixtures.
 """
 
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,14 @@ def alembic_config(url: URL | str) -> Config:
 
 def migrate(url: URL | str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
+
+
+def migration_sql(url: URL | str) -> str:
+    """What `alembic upgrade head --sql` prints for ``url``'s dialect (nothing connects)."""
+    config = alembic_config(url)
+    config.output_buffer = io.StringIO()
+    command.upgrade(config, "head", sql=True)
+    return config.output_buffer.getvalue()
 
 
 @dataclass

@@ -180,6 +180,28 @@ CASES: list[Case] = [
     Case("company-blank", ("--company", " "), 2, "--company must not be empty"),
     Case("status-empty", ("--status", ""), 2, "unknown status ''"),
     Case("hold-reason-empty", ("--hold-reason", ""), 2, "unknown hold reason ''"),
+    Case(
+        "invoices-and-per-status",
+        ("--invoices", "10", "--per-status", "2"),
+        2,
+        "choose --per-status or --invoices, not both",
+    ),
+    Case("mix-alone", ("--mix", "realistic"), 2, "--mix sets the shares of --invoices"),
+    Case(
+        "invoices-with-status", ("--invoices", "10", "-s", "Paid"), 2, "with --invoices use --mix"
+    ),
+    Case("invoices-negative", ("--invoices", "-1"), 2, "--invoices must be 0 or more"),
+    Case("mix-unknown-status", ("--invoices", "10", "--mix", "Paid=7,Held=3"), 2, "Status=weight"),
+    Case("mix-no-weight", ("--invoices", "10", "--mix", "Paid"), 2, "Status=weight pairs"),
+    Case("mix-fraction", ("--invoices", "10", "--mix", "Paid=0.5"), 2, "must be a whole number"),
+    Case("mix-twice", ("--invoices", "10", "--mix", "Paid=1,paid=2"), 2, "names Paid twice"),
+    Case(
+        "mix-duplicate-without-paid",
+        ("--invoices", "10", "--mix", "Hold=1", "--hold-reason", "duplicate-invoice"),
+        2,
+        "(or Paid to --mix)",
+    ),
+    Case("mix-all-zero", ("--invoices", "10", "--mix", "Paid=0,Hold=0"), 2, "add up to between"),
     Case("run-id-long", ("--run-id", "R" * 31), 2, "--run-id"),
     Case("chunk-size-negative", ("--chunk-size", "-5"), 2, "--chunk-size"),
     Case("csv-is-a-file", ("--csv", "{file}"), 1, "cannot write CSV files into"),

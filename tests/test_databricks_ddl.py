@@ -2,7 +2,6 @@
 `alembic upgrade head --sql`) parses with sqlglot into real statements, matches a snapshot, and
 keeps every named primary and foreign key."""
 
-import io
 import os
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ from models import Base
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
 from tests.fake_databricks import TOKEN, URL, FakeDatabricks
-from tests.support import ROOT
+from tests.support import ROOT, migration_sql
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 DIALECT = make_url(URL).get_dialect()()
@@ -49,12 +48,7 @@ def tables_of(parsed: list[exp.Expression]) -> dict[str, exp.Create]:
 
 
 def migration_script() -> str:
-    buffer = io.StringIO()
-    config = Config(str(ROOT / "alembic.ini"), output_buffer=buffer)
-    config.cmd_opts = type("Opts", (), {"x": [f"url={URL}"]})()  # type: ignore[assignment]
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head", sql=True)
-    return buffer.getvalue()
+    return migration_sql(URL)
 
 
 def models_script() -> str:
@@ -134,5 +128,5 @@ def test_alembic_upgrade_online_then_seed(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr("seed.targets.databricks.make_engine", lambda _url: fake.engine())
     options = SeedOptions(seed=3, as_of=date(2026, 11, 24), per_status=1)
     report = seed_run(make_url(URL), options, RunSettings("RMIG"))
-    assert report.statements == 7
+    assert report.statements == 8  # ledger, five tables, budgets, completion
     assert len(fake.keys("invoices")) == 5

@@ -56,3 +56,39 @@ def test_a_bad_token_is_one_line_within_a_minute(run_cli, monkeypatch) -> None: 
     assert result.code == 1
     assert "rejected the credentials" in result.err
     assert "dapiBADTOKEN" not in result.out + result.err
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABRICKS_VOLUME"),
+    reason="no Volume to stage in: set DATABRICKS_VOLUME=/Volumes/<catalog>/<schema>/<volume>",
+)
+def test_load_through_the_volume_and_remove_it(run_cli) -> None:  # type: ignore[no-untyped-def]
+    from databricks.sdk.errors import NotFound
+
+    from seed.databricks.volume import open_volume_files
+
+    result = run_cli(
+        "--target", "databricks", "--per-status", "40", "--load", "volume",
+        "--project-number", "LIVE-TEST",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    out = " ".join(result.out.split())
+    seeded = re.search(
+        r"Seeded run (\w+) .* staged in (/Volumes/\S+) in .*\((\d+) statements\)", out
+    )
+    assert seeded is not None and int(seeded.group(3)) <= 8, out
+    run_id, folder = seeded.group(1), seeded.group(2)
+    url = resolve_database_url(target="databricks")
+    files = open_volume_files(url, os.environ)
+    with pytest.raises(NotFound):
+        list(files.list_directory_contents(folder))  # the staged folder is gone
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            invoices = TABLES["invoices"]
+            count = select(func.count()).where(invoices.c.id.startswith(f"{run_id}-"))
+            assert connection.execute(count).scalar_one() == 200
+            delete_run_rows(connection, run_id)
+            assert connection.execute(count).scalar_one() == 0
+    finally:
+        engine.dispose()

@@ -43,15 +43,17 @@ def run_keys(fake: FakeDatabricks) -> dict[str, set[str]]:
     return {name: fake.keys(name) for name in TABLES}
 
 
-def test_per_status_2_is_seven_statements(monkeypatch: pytest.MonkeyPatch, url: URL) -> None:
+def test_per_status_2_is_eight_statements(monkeypatch: pytest.MonkeyPatch, url: URL) -> None:
+    """The ledger row, one INSERT per table, the budgets sized to the spend, the completion."""
     fake = use(monkeypatch, FakeDatabricks())
     report = seed(url)
     written = [r.parsed for r in fake.written() if r.parsed is not None]
-    assert report.statements == len(written) == 7
+    assert report.statements == len(written) == 8
     targets = [(type(e).__name__, e.find(exp.Table).name) for e in written]  # type: ignore[union-attr]
     assert targets == [
         ("Insert", "seed_runs"),
         *[("Insert", name) for name in TABLES],
+        ("Update", "budget_lines"),
         ("Update", "seed_runs"),
     ]
     assert {name: len(keys) for name, keys in run_keys(fake).items()} == dict(report.result.rows)
@@ -200,7 +202,7 @@ def test_cli_routes_databricks_urls_and_reports_statements(
     use(monkeypatch, FakeDatabricks())
     result = run_cli("--database-url", FAKE_URL, "--seed", "1", "--run-id", "RCLI")
     assert result.code == 0, result.err
-    assert "(7 statements)" in result.out
+    assert "(8 statements)" in result.out
     assert TOKEN not in result.out + result.err
 
 

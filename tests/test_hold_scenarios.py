@@ -22,9 +22,11 @@ class Story:
         self.rows = rows
         self.invoice = invoice
         self.message: str = invoice["error_message"]
-        (self.response,) = [
-            r for r in rows["integration_responses"] if r["invoice_id"] == invoice["id"]
-        ]
+        log = [r for r in rows["integration_responses"] if r["invoice_id"] == invoice["id"]]
+        self.log = sorted(log, key=lambda r: r["requested_at"])
+        # The latest attempt agrees with the invoice; a Hold sent more than once failed alike.
+        self.response = self.log[-1]
+        assert all(r["error_code"] == invoice["error_code"] for r in self.log)
         self.request: dict[str, Any] = self.response["request_payload"]
         (self.error,) = self.response["response_payload"]["errors"]
         self.lines = [line for line in rows["invoice_lines"] if line["invoice_id"] == invoice["id"]]
@@ -91,6 +93,10 @@ def duplicate_invoice(s: Story) -> None:
     assert 0 <= (s.invoice["invoice_date"] - twin["invoice_date"]).days <= 3
     assert twin["invoice_number"] in s.message
     assert twin["submitted_at"] < s.invoice["submitted_at"]
+    # Resent as vendors do: the same number written differently, never the same text.
+    number = twin["invoice_number"]
+    assert s.invoice["invoice_number"] != number
+    assert number.split("-", 1)[1] in s.invoice["invoice_number"]
 
 
 def gl_period_closed(s: Story) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, create_engine, text
 
-from seed.domain.statuses import RULES, STATUSES
+from seed.domain.catalog import BUDGET_UTILISATION
+from seed.domain.statuses import RULES, SPENDING_STATUSES, STATUSES
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
 from tests.helpers import read_tables, strip_run
@@ -189,17 +190,26 @@ def test_second_run_adds_data_and_reuses_the_project(db_url: URL) -> None:
     assert second.result.rows["projects"] == 0
 
 
-def test_budgets_cover_approved_and_paid_spend(sqlite_url: URL) -> None:
-    seed(sqlite_url, per_status=50)
-    seed(sqlite_url, run_id="RUNB", per_status=50, seed=9)
-    rows = read_tables(sqlite_url)
-    status = {i["id"]: i["status"] for i in rows["invoices"]}
-    spend: Counter[str] = Counter()
-    for line in rows["invoice_lines"]:
-        if line["budget_line_id"] and status[line["invoice_id"]] in ("Approved", "Paid"):
-            spend[line["budget_line_id"]] += line["line_amount"]
-    for budget in rows["budget_lines"]:
-        assert budget["budget_amount"] >= spend[budget["id"]]
+def test_budgets_end_each_run_at_their_category_s_target_utilisation(sqlite_url: URL) -> None:
+    """Every category gets spend; each budget line is sized to its category's target share
+    (rounded up to whole thousands), so Materials and Subcontractors run over budget; a second
+    run into the same project only raises budgets, never above the target."""
+    for run_id, seed_value in (("RUNA", 3), ("RUNB", 9)):
+        seed(sqlite_url, run_id=run_id, per_status=50, seed=seed_value)
+        rows = read_tables(sqlite_url)
+        status = {i["id"]: i["status"] for i in rows["invoices"]}
+        spend: Counter[str] = Counter()
+        for line in rows["invoice_lines"]:
+            if line["budget_line_id"] and status[line["invoice_id"]] in SPENDING_STATUSES:
+                spend[line["budget_line_id"]] += Decimal(str(line["line_amount"]))
+        used = {}
+        for budget in rows["budget_lines"]:
+            amount = Decimal(str(budget["budget_amount"]))
+            used[budget["cost_category"]] = float(spend[budget["id"]] / amount)
+        assert set(used) == set(BUDGET_UTILISATION)
+        for category, target in BUDGET_UTILISATION.items():
+            assert target - 0.05 <= used[category] <= target + 1e-9, (category, used[category])
+    assert {c for c, share in used.items() if share > 1} == {"Materials", "Subcontractors"}
 
 
 def test_injected_failure_leaves_the_file_byte_for_byte_unchanged(sqlite_url: URL) -> None:

@@ -56,6 +56,10 @@ _RESPONSE = (
     "SELECT r.id, i.id AS invoice FROM integration_responses r JOIN invoices i "
     "ON i.id = r.invoice_id WHERE i.status = '{}' ORDER BY r.id LIMIT 1"
 )
+_ATTEMPT = (
+    "SELECT r.id FROM integration_responses r "
+    "WHERE json_extract(r.request_payload, '$.attempt') = {} ORDER BY r.id LIMIT 1"
+)
 _ERROR = "(SELECT json_extract(response_payload, '$.errors[0].{}') FROM integration_responses "
 _ERROR += "WHERE invoice_id = :id)"
 
@@ -102,7 +106,7 @@ CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
         "WHERE i.status = 'Paid' ORDER BY l.id LIMIT 1",
         ["UPDATE invoice_lines SET budget_line_id = NULL WHERE id = :id"],
     ),
-    "budget covers the spend": (
+    "budget utilisation": (
         "SELECT b.id FROM budget_lines b JOIN invoice_lines l ON l.budget_line_id = b.id "
         "JOIN invoices i ON i.id = l.invoice_id WHERE i.status = 'Paid' ORDER BY b.id LIMIT 1",
         ["UPDATE budget_lines SET budget_amount = 1000.00 WHERE id = :id"],
@@ -122,20 +126,33 @@ CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
             "UPDATE integration_responses SET error_code = 'GREMLINS' WHERE invoice_id = :id",
         ],
     ),
-    "one response unless Draft": (
+    "responses unless Draft": (
         _STATUS.format("Submitted"),
         ["DELETE FROM integration_responses WHERE invoice_id = :id"],
     ),
-    "response status and operation": (
+    "latest response fits the status": (
         _RESPONSE.format("Paid"),
         [
             "UPDATE integration_responses SET operation = 'CREATE', request_payload = "
             "json_set(request_payload, '$.operation', 'CREATE') WHERE id = :id"
         ],
     ),
-    "response error matches the invoice": (
+    "latest error matches the invoice": (
         _RESPONSE.format("Paid"),
         ["UPDATE integration_responses SET error_details = 'late fee' WHERE id = :id"],
+    ),
+    "history in order": (
+        _ATTEMPT.format(2),
+        [
+            "UPDATE integration_responses SET request_payload = "
+            "json_set(request_payload, '$.attempt', 5) WHERE id = :id"
+        ],
+    ),
+    "earlier attempts failed": (
+        "SELECT r.id FROM integration_responses r JOIN integration_responses later "
+        "ON later.invoice_id = r.invoice_id AND json_extract(later.request_payload, '$.attempt') "
+        "= 2 WHERE json_extract(r.request_payload, '$.attempt') = 1 ORDER BY r.id LIMIT 1",
+        ["UPDATE integration_responses SET error_code = 'GREMLINS' WHERE id = :id"],
     ),
     "payloads match the response row": (
         _RESPONSE.format("Paid"),
@@ -155,6 +172,14 @@ CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
     "dates in order": (
         _STATUS.format("Paid"),
         ["UPDATE invoices SET due_date = date(invoice_date, '-1 day') WHERE id = :id"],
+    ),
+    "business days": (
+        _STATUS.format("Paid"),
+        ["UPDATE invoices SET paid_at = '2026-11-21 15:00:00.000000' WHERE id = :id"],
+    ),
+    "due date from the terms": (
+        _STATUS.format("Approved"),
+        ["UPDATE invoices SET due_date = date(due_date, '+1 day') WHERE id = :id"],
     ),
     "response after request": (
         _RESPONSE.format("Approved"),
@@ -214,6 +239,13 @@ CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
         "ON a.id = l.invoice_id WHERE h.error_code = 'INVALID_TAX_CODE' AND a.status = 'Paid' "
         "ORDER BY h.id, l.id LIMIT 1",
         ["UPDATE invoice_lines SET tax_code = " + _ERROR.format("value") + " WHERE id = :line"],
+    ),
+    "Hold reason coverage": (
+        "SELECT run_id AS id FROM seed_runs WHERE run_id = 'RUNALL'",
+        [
+            "UPDATE invoices SET error_code = 'PO_MISMATCH' "
+            "WHERE id LIKE 'RUNALL-I%' AND error_code IS NOT NULL"
+        ],
     ),
     "Hold ERP_TIMEOUT": (
         _HOLD.format("ERP_TIMEOUT"),

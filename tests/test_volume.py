@@ -17,6 +17,7 @@ from sqlalchemy import URL, Connection, create_engine, text
 from models import TABLES
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
+from seed.generate.plan import REALISTIC_MIX
 from seed.run import RunSettings, seed_run
 from seed.write.database import ConnectionSink, CopySink, SqliteSink, connection_sink
 from tests.helpers import read_tables
@@ -24,6 +25,7 @@ from tests.support import ROOT, url_arg
 
 AS_OF = date(2026, 11, 24)
 OPTIONS = SeedOptions(seed=11, as_of=AS_OF, per_status=24)
+LEDGER = SeedOptions(seed=11, as_of=AS_OF, invoices=230, mix=tuple(REALISTIC_MIX.items()))
 
 Copies = Callable[[int], list[URL]]
 
@@ -63,7 +65,12 @@ def copies(db_url: URL, tmp_path: Path) -> Iterator[Copies]:
         admin.dispose()
 
 
-def test_chunk_size_and_workers_do_not_change_the_rows(copies: Copies) -> None:
+@pytest.mark.parametrize("options", [OPTIONS, LEDGER], ids=["per-status", "invoices"])
+def test_chunk_size_and_workers_do_not_change_the_rows(
+    copies: Copies, options: SeedOptions
+) -> None:
+    """Each invoice's subtree (its integration log too) is a function of seed, options and
+    its index only."""
     ways: list[dict[str, Any]] = [
         {"chunk_size": 5_000, "workers": 0},
         {"chunk_size": 7, "workers": 0},
@@ -72,9 +79,9 @@ def test_chunk_size_and_workers_do_not_change_the_rows(copies: Copies) -> None:
     ]
     urls = copies(len(ways))
     for url, way in zip(urls, ways, strict=True):
-        seed_run(url, OPTIONS, RunSettings("RUNV", **way))
+        seed_run(url, options, RunSettings("RUNV", **way))
     first, *others = (read_tables(url) for url in urls)
-    assert len(first["invoices"]) == OPTIONS.invoice_count
+    assert len(first["invoices"]) == options.invoice_count
     for other in others:
         assert other == first
 

@@ -1,5 +1,6 @@
-"""`seed report`: the dashboard's Error Analysis view in the terminal, and one invoice's story."""
+"""`seed report`: the Error Analysis view in the terminal, one invoice's story, the data profile."""
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -7,13 +8,15 @@ import typer
 from rich.console import Console
 from rich.json import JSON
 from rich.table import Table
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Connection
 
 from seed.cli.console import stdout_console
 from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
+from seed.cli.profile_view import render_profile, render_profile_json
 from seed.db.access import open_database
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.db.schema import require_tables
+from seed.errors import UsageError
 from seed.report.error_analysis import (
     HoldGroup,
     InvoiceStory,
@@ -22,6 +25,7 @@ from seed.report.error_analysis import (
     invoice_story,
     invoices_per_status,
 )
+from seed.report.profile import profile
 
 REPORT_WIDTH = 120
 _HEADER_FIELDS = (
@@ -127,12 +131,28 @@ def render_story(console: Console, story: InvoiceStory) -> None:
         console.print(JSON.from_data(response["response_payload"], sort_keys=True))
 
 
-def _report(url: URL, invoice: str | None, lock_timeout: float, console: Console) -> None:
+def _report(url: URL, lock_timeout: float, show: Callable[[Connection], None]) -> None:
     with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
-        if invoice is None:
-            render_overview(console, invoices_per_status(connection), hold_groups(connection))
-        else:
-            render_story(console, invoice_story(connection, invoice.strip()))
+        show(connection)
+
+
+def _view(invoice: str | None, with_profile: bool, as_json: bool) -> Callable[[Connection], None]:
+    """What the report shows: the profile (as tables or JSON), one invoice, or the overview."""
+    if as_json and not with_profile:
+        raise UsageError("--json prints the profile: give --profile too")
+    console = stdout_console(piped_width=REPORT_WIDTH)
+    if with_profile:
+        if invoice is not None:
+            raise UsageError("--profile covers the whole database: drop --invoice")
+        if as_json:
+            return lambda connection: typer.echo(render_profile_json(profile(connection)))
+        return lambda connection: render_profile(console, profile(connection))
+    if invoice is not None:
+        number = invoice.strip()
+        return lambda connection: render_story(console, invoice_story(connection, number))
+    return lambda connection: render_overview(
+        console, invoices_per_status(connection), hold_groups(connection)
+    )
 
 
 def report(
@@ -146,6 +166,15 @@ def report(
             show_default=False,
         ),
     ] = None,
+    with_profile: Annotated[
+        bool,
+        typer.Option(
+            "--profile",
+            help="The data's profile: status shares, vendor concentration, calendar, days to "
+            "pay, aging, Hold reasons per vendor, budget utilisation.",
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The profile as JSON.")] = False,
     url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
@@ -155,6 +184,8 @@ def report(
     request/response with --invoice.
 
     Example: seed report --invoice INV-12345678
+
+    Example: seed report --profile --json
     """
-    url = database_url(url_text, target)
-    _report(url, invoice, lock_timeout, stdout_console(piped_width=REPORT_WIDTH))
+    show = _view(invoice, with_profile, as_json)
+    _report(database_url(url_text, target), lock_timeout, show)

@@ -1,7 +1,10 @@
 """`seed [OPTIONS]`: seeds one run (the command that runs when no subcommand is named)."""
 
+import os
 import secrets
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import typer
 from sqlalchemy.engine import URL
@@ -11,6 +14,7 @@ from seed.cli.console import stderr_console, stdout_console
 from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.cli.progress import invoice_progress
 from seed.cli.summary import render_summary
+from seed.databricks.volume import volume_setting
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.domain.holds import parse_hold_reasons
 from seed.domain.statuses import parse_statuses
@@ -22,15 +26,17 @@ from seed.generate.options import (
     DEFAULT_PROJECT_NUMBER,
     SeedOptions,
 )
+from seed.generate.plan import parse_mix
 from seed.keys import check_run_id, new_run_id
 from seed.run import RunSettings, SqlScript, seed_run
 from seed.targets.plan import DEFAULT_CHUNK_SIZE
-from seed.targets.sql_script import CSV_WITH_SQL_FILE
 
 
 def seed(
     ctx: typer.Context,
-    per_status: opt.PerStatus = 2,
+    per_status: opt.PerStatus = None,
+    invoices: opt.Invoices = None,
+    mix: opt.Mix = None,
     status: opt.Status = None,
     hold_reason: opt.HoldReason = None,
     seed_value: opt.Seed = None,
@@ -44,6 +50,10 @@ def seed(
     database_url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     csv_dir: opt.CsvDir = None,
+    parquet_dir: opt.ParquetDir = None,
+    load: opt.Load = None,
+    volume: opt.Volume = None,
+    stage_dir: opt.StageDir = None,
     run_id: opt.RunId = None,
     sql_file: opt.SqlFile = None,
     dialect: opt.Dialect = None,
@@ -59,6 +69,8 @@ def seed(
 
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
 
+    Example: seed --invoices 10000 --mix realistic --seed 1
+
     Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
     """
     if ctx.invoked_subcommand is not None:
@@ -66,8 +78,7 @@ def seed(
     options = SeedOptions(
         seed=seed_value if seed_value is not None else secrets.randbelow(2**31),
         as_of=opt.parse_as_of(as_of),
-        per_status=per_status,
-        statuses=parse_statuses(status),
+        **_shape(per_status, invoices, mix, status),
         hold_reasons=parse_hold_reasons(hold_reason),
         vendor=vendor,
         po_number=po,
@@ -76,14 +87,32 @@ def seed(
         company=company,
         approval_limit=opt.parse_amount(approval_limit, "--approval-limit"),
     )
-    run = check_run_id(run_id) if run_id else new_run_id()
-    destination = _destination(database_url_text, target, sql_file, dialect, csv_dir)
+    destination = _destination(database_url_text, target, sql_file, dialect)
+    settings = _settings(
+        destination, run_id, chunk_size, workers, lock_timeout,
+        csv_dir, parquet_dir, load, volume, stage_dir,
+    )  # fmt: skip
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
-        settings = RunSettings(
-            run, chunk_size, workers, lock_timeout, csv_dir, on_progress=progress
-        )
-        report = seed_run(destination, options, settings)
+        report = seed_run(destination, options, replace(settings, on_progress=progress))
     render_summary(stdout_console(), report)
+
+
+def _shape(
+    per_status: int | None, invoices: int | None, mix: str | None, status: list[str] | None
+) -> dict[str, Any]:
+    """SeedOptions' shape fields: --per-status (and --status), or --invoices with --mix."""
+    if invoices is None:
+        if mix is not None:
+            raise UsageError("--mix sets the shares of --invoices: give --invoices too")
+        return {
+            "per_status": 2 if per_status is None else per_status,
+            "statuses": parse_statuses(status),
+        }
+    if per_status is not None:
+        raise UsageError("choose --per-status or --invoices, not both")
+    if status:
+        raise UsageError("--status chooses statuses for --per-status; with --invoices use --mix")
+    return {"invoices": invoices, "mix": tuple(parse_mix(mix or "realistic").items())}
 
 
 def _destination(
@@ -91,16 +120,37 @@ def _destination(
     target: str | None,
     sql_file: Path | None,
     dialect: str | None,
-    csv: Path | None,
 ) -> URL | SqlScript:
     """Where the run goes: a SQL script (of --dialect, else the URL's) or the database URL."""
     if dialect is not None and sql_file is None:
         raise UsageError("--dialect names the dialect of --sql-file: give --sql-file too")
-    if sql_file is not None and csv is not None:
-        raise UsageError(CSV_WITH_SQL_FILE)
     if sql_file is not None and dialect is not None:
         return SqlScript(sql_file, dialect)
     resolved = database_url(url, target)
     if sql_file is not None:
         return SqlScript(sql_file, resolved.get_backend_name())
     return resolved
+
+
+def _settings(
+    destination: URL | SqlScript,
+    run_id: str | None,
+    chunk_size: int,
+    workers: int | None,
+    lock_timeout: float,
+    csv_dir: Path | None,
+    parquet_dir: Path | None,
+    load: str | None,
+    volume: str | None,
+    stage_dir: Path | None,
+) -> RunSettings:
+    """How the run is carried out; DATABRICKS_VOLUME counts for Databricks destinations only."""
+    if isinstance(destination, SqlScript):
+        databricks = destination.dialect == "databricks"
+    else:
+        databricks = destination.get_backend_name() == "databricks"
+    return RunSettings(
+        check_run_id(run_id) if run_id else new_run_id(),
+        chunk_size, workers, lock_timeout, csv_dir, parquet_dir, load,
+        volume_setting(volume, databricks, os.environ), stage_dir,
+    )  # fmt: skip

@@ -8,10 +8,33 @@ from typing import Annotated
 import typer
 
 from seed.errors import UsageError
+from seed.targets.load import VOLUME_FROM
 from seed.targets.plan import AUTO_WORKERS_FROM, MAX_AUTO_WORKERS
 
 PerStatus = Annotated[
-    int, typer.Option("--per-status", "-n", help="Invoices per status (0: only the project).")
+    int | None,
+    typer.Option(
+        "--per-status",
+        "-n",
+        help="Invoices per status (0: only the project): SEED.md's shape.",
+        show_default="2",
+    ),
+]
+Invoices = Annotated[
+    int | None,
+    typer.Option(
+        "--invoices",
+        help="Invoices in all, in a production ledger's shape (see --mix).",
+        show_default=False,
+    ),
+]
+Mix = Annotated[
+    str | None,
+    typer.Option(
+        "--mix",
+        help="Status shares of --invoices: realistic, or e.g. Paid=70,Approved=10,Hold=20.",
+        show_default="realistic",
+    ),
 ]
 Status = Annotated[
     list[str] | None,
@@ -58,6 +81,42 @@ CsvDir = Annotated[
     typer.Option(
         "--csv",
         help="Also write this run's rows as CSV files into this folder.",
+        show_default=False,
+    ),
+]
+ParquetDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--parquet",
+        help="Also write this run's rows as Parquet files (exact types) into this folder.",
+        show_default=False,
+    ),
+]
+Load = Annotated[
+    str | None,
+    typer.Option(
+        "--load",
+        help=(
+            "Databricks: volume (Parquet staged in a Volume, then one COPY INTO per table), "
+            "statements (multi-row INSERTs) or auto (volume above "
+            f"{VOLUME_FROM:,} invoices when a Volume is set)."
+        ),
+        show_default="auto",
+    ),
+]
+Volume = Annotated[
+    str | None,
+    typer.Option(
+        "--volume",
+        help="Databricks: the Volume to stage in, /Volumes/<catalog>/<schema>/<volume>.",
+        show_default="$DATABRICKS_VOLUME",
+    ),
+]
+StageDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--stage-dir",
+        help="With --sql-file and --load volume: write the Parquet files here to upload.",
         show_default=False,
     ),
 ]

@@ -10,6 +10,9 @@ from seed.domain.holds import BY_CODE
 from seed.domain.statuses import RULES, STATUSES
 from seed.targets.plan import SeedReport
 
+#: How the summary names the files a run wrote beside its database, by suffix.
+_FILE_KINDS = {".csv": "CSV", ".parquet": "Parquet"}
+
 
 def rows_table(title: str, rows: Mapping[str, int]) -> Table:
     """Rows per dashboard table, parents first."""
@@ -54,5 +57,5 @@ def render_summary(console: Console, report: SeedReport) -> None:
         for code, count in result.hold_codes.most_common():
             holds.add_row(code, BY_CODE[code].option_name, f"{count:,}")
         console.print(holds)
-    for path in report.csv_files:
-        console.print(f"CSV: {path}")
+    for path in report.files:
+        console.print(f"{_FILE_KINDS[path.suffix]}: {path}")

@@ -61,21 +61,27 @@ def service_principal(host: str, client_id: str, client_secret: str) -> Callable
     gets and refreshes the service principal's OAuth tokens; the connector asks it for headers."""
 
     def provider() -> HeaderFactory:
-        try:
-            from databricks.sdk.core import Config
-        except ModuleNotFoundError:
-            raise UsageError(
-                "OAuth needs databricks-sdk: pip install 'holdbusters-seeder[databricks]'"
-            ) from None
-        config = Config(
-            host=f"https://{host}",
-            client_id=client_id,
-            client_secret=client_secret,
-            auth_type=OAUTH_M2M,
-            retry_timeout_seconds=int(RETRY_DURATION),
-            http_timeout_seconds=int(SOCKET_TIMEOUT),
+        config = sdk_config(
+            host, client_id=client_id, client_secret=client_secret, auth_type=OAUTH_M2M
         )
         headers: HeaderFactory = config.authenticate
         return headers
 
     return provider
+
+
+def sdk_config(host: str, **credentials: Any) -> Any:
+    """databricks-sdk's ``Config`` for ``host`` with these credentials, retrying no longer than
+    the connector does."""
+    try:
+        from databricks.sdk.core import Config
+    except ModuleNotFoundError:
+        raise UsageError(
+            "this needs databricks-sdk: pip install 'holdbusters-seeder[databricks]'"
+        ) from None
+    return Config(
+        host=f"https://{host}",
+        retry_timeout_seconds=int(RETRY_DURATION),
+        http_timeout_seconds=int(SOCKET_TIMEOUT),
+        **credentials,
+    )

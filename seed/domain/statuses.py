@@ -21,10 +21,10 @@ class StatusRule:
     response_status: str | None
     #: Which of submitted_at, approved_at and paid_at it has.
     stamps: tuple[bool, bool, bool]
-    #: Inclusive range of days before the as-of date it was submitted, where that is not its
-    #: days pending (Approved and Paid: early enough for what followed).
-    submitted_days_ago: tuple[int, int] | None = None
-    #: Its lines are charged to their budget lines (the budget must cover them).
+    #: Days pending in ``--invoices`` runs (a ledger whose open items age), where calculated
+    #: ranges do not apply; ``days_pending`` is SEED.md's, for ``--per-status`` runs.
+    ledger_days_pending: tuple[int, int] | None = None
+    #: Its lines are charged to their budget lines.
     spends: bool = False
 
     @property
@@ -40,31 +40,25 @@ class StatusRule:
         return self.stamps[2]
 
     @property
-    def submission_window(self) -> tuple[int, int] | None:
-        """Days before the as-of date it was submitted, or None for an unsubmitted invoice."""
-        if not self.submitted:
+    def days_pending_bounds(self) -> tuple[int, int] | None:
+        """The widest days pending of either shape of run (what verify accepts)."""
+        if self.days_pending is None:
             return None
-        return self.submitted_days_ago or self.days_pending
+        ranges = (self.days_pending, self.ledger_days_pending or self.days_pending)
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
 
 
-DRAFT = StatusRule("Draft", "Not Submitted", (1, 5), (), None, (False, False, False))
+DRAFT = StatusRule("Draft", "Not Submitted", (1, 5), (), None, (False, False, False), (1, 10))
 SUBMITTED = StatusRule(
-    "Submitted", "Pending", (5, 15), ("CREATE",), "PENDING", (True, False, False)
+    "Submitted", "Pending", (5, 15), ("CREATE",), "PENDING", (True, False, False), (1, 20)
 )
 APPROVED = StatusRule(
-    "Approved",
-    "Success",
-    None,
-    ("CREATE", "VALIDATE"),
-    "SUCCESS",
-    (True, True, False),
-    (5, 60),
-    True,
+    "Approved", "Success", None, ("CREATE", "VALIDATE"), "SUCCESS", (True, True, False), spends=True
 )
-PAID = StatusRule(
-    "Paid", "Success", None, ("UPDATE",), "SUCCESS", (True, True, True), (35, 150), True
+PAID = StatusRule("Paid", "Success", None, ("UPDATE",), "SUCCESS", (True, True, True), spends=True)
+HOLD = StatusRule(
+    "Hold", "Error", (30, 90), ("VALIDATE", "CREATE"), "ERROR", (True, False, False), (1, 240)
 )
-HOLD = StatusRule("Hold", "Error", (30, 90), ("VALIDATE", "CREATE"), "ERROR", (True, False, False))
 
 #: Canonical order; invoices are interleaved in this order, so every chunk holds every status.
 RULES: dict[str, StatusRule] = {r.status: r for r in (DRAFT, SUBMITTED, APPROVED, PAID, HOLD)}

@@ -18,7 +18,8 @@ from seed.write.encoding import Encoder
 @dataclass
 class Batch:
     """Rows of a contiguous range of invoices, ready to insert parents first: dicts, or what
-    the sink's :class:`Encoder` made of them when one was given."""
+    the sink's encoder made of them (driver tuples, an Arrow batch, a SQLite database) when
+    one was given."""
 
     invoices: list[Any] = field(default_factory=list)
     invoice_lines: list[Any] = field(default_factory=list)
@@ -41,7 +42,7 @@ class Batch:
 def build_batch(
     factory: InvoiceFactory, start: int, stop: int, encoder: Encoder | None = None
 ) -> Batch:
-    """Invoices ``start`` to ``stop``; with an encoder, their rows are encoded tuples."""
+    """Invoices ``start`` to ``stop``; with an encoder, their rows as it encodes them."""
     with _collector_paused():
         return _build_batch(factory, start, stop, encoder)
 
@@ -66,8 +67,7 @@ def _build_batch(factory: InvoiceFactory, start: int, stop: int, encoder: Encode
         status = tree.invoice["status"]
         batch.invoices.append(tree.invoice)
         batch.invoice_lines.extend(tree.lines)
-        if tree.response is not None:
-            batch.integration_responses.append(tree.response)
+        batch.integration_responses.extend(tree.responses)
         batch.statuses[status] += 1
         if tree.invoice["error_code"]:
             batch.hold_codes[tree.invoice["error_code"]] += 1

@@ -37,19 +37,21 @@ def find_project(connection: Connection, project_number: str) -> ExistingProject
         .order_by(BudgetLine.id)
     ):
         budget.setdefault(category, (line_id, to_cents(amount)))
+    return ExistingProject(
+        project.id, project.created_at, budget, project_spend(connection, project.id)
+    )
+
+
+def project_spend(connection: Connection, project_id: str) -> dict[str, int]:
+    """Approved and Paid spend charged to each of the project's budget lines, in cents."""
     spent = connection.execute(
         select(InvoiceLine.budget_line_id, func.sum(InvoiceLine.line_amount))
         .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
         .where(
-            Invoice.project_id == project.id,
+            Invoice.project_id == project_id,
             Invoice.status.in_(SPENDING_STATUSES),
             InvoiceLine.budget_line_id.is_not(None),
         )
         .group_by(InvoiceLine.budget_line_id)
     )
-    return ExistingProject(
-        project.id,
-        project.created_at,
-        budget,
-        {line_id: to_cents(total) for line_id, total in spent if line_id is not None},
-    )
+    return {line_id: to_cents(total) for line_id, total in spent if line_id is not None}

@@ -9,6 +9,7 @@ rows this run wrote (all keys begin with ``<run id>-``) are deleted and the ledg
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 
 from sqlalchemy.engine import URL, Connection
 
@@ -38,13 +39,13 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
             require_model_columns(connection, where)
             require_new_run(connection, settings.run_id)
             existing = find_project(connection, options.project_number)
-            execute = _executor(connection)
+            execute = executor(connection)
             writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
             try:
                 result = run_statements(writer, ledger, existing)
             except BaseException as exc:
-                replacement = _clean_up(connection, ledger, exc, url)
+                replacement = clean_up(connection, ledger, exc, url)
                 if replacement is exc:
                     raise
                 raise replacement from exc
@@ -57,7 +58,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
     return SeedReport(result, options, where, time.perf_counter() - started, writer.statements)
 
 
-def _executor(connection: Connection) -> Callable[[str], None]:
+def executor(connection: Connection) -> Callable[[str], None]:
     """Statements are complete SQL text: sent as they are, with no parameter processing."""
     quiet = connection.execution_options(no_parameters=True)
 
@@ -67,29 +68,59 @@ def _executor(connection: Connection) -> Callable[[str], None]:
     return execute
 
 
-def _clean_up(
-    connection: Connection, ledger: RunLedger, error: BaseException, url: URL
+@dataclass(frozen=True)
+class StagedFiles:
+    """The folder a run staged files into, and how to remove it."""
+
+    folder: str
+    remove: Callable[[], None]
+
+
+def clean_up(
+    connection: Connection,
+    ledger: RunLedger,
+    error: BaseException,
+    url: URL,
+    staged: StagedFiles | None = None,
 ) -> BaseException:
-    """Remove the run's rows after ``error``; the exception to raise in its place."""
+    """Remove the run's rows (and staged files) after ``error``; the exception to raise instead."""
     reason = _reason(error, url)
     run_id = ledger.run_id
+    causes: list[str] = []
+    remains: list[str] = []
     try:
         delete_run_rows(connection, run_id)
     except Exception as cleanup_error:
-        cleanup_reason = _reason(cleanup_error, url)
-        with suppress(Exception):  # if not, the ledger row says "running": just as telling
-            ledger.finish(INCOMPLETE, None, f"{reason}; cleanup failed: {cleanup_reason}")
-        return SeedError(
-            f"run {run_id} failed ({reason}) and removing its rows failed too ({cleanup_reason}): "
+        causes.append(_reason(cleanup_error, url))
+        remains.append(
             f"rows of run {run_id} remain in {mask_url(url)}; remove them with "
             f"`seed purge {run_id} --target databricks` (every key of the run begins with "
             f"'{run_prefix(run_id)}')"
+        )
+    if staged is not None:
+        try:
+            staged.remove()
+        except Exception as cleanup_error:
+            causes.append(_reason(cleanup_error, url))
+            remains.append(
+                f"its staged files remain in {staged.folder}; delete that folder "
+                f"(databricks fs rm -r dbfs:{staged.folder})"
+            )
+    if remains:
+        cause = "; ".join(causes)
+        with suppress(Exception):  # if not, the ledger row says "running": just as telling
+            ledger.finish(INCOMPLETE, None, f"{reason}; cleanup failed: {cause}")
+        what = "removing its rows" if len(causes) == 1 and staged is None else "cleaning up"
+        return SeedError(
+            f"run {run_id} failed ({reason}) and {what} failed too ({cause}): "
+            + "; and ".join(remains)
         )
     with suppress(Exception):  # the rows are gone; if not, the ledger row says "running"
         ledger.finish(FAILED, None, reason)
     if not isinstance(error, Exception):
         return error  # KeyboardInterrupt and friends keep their meaning
-    return SeedError(f"run {run_id} failed and its rows were removed: {reason}")
+    removed = "its rows" if staged is None else "its rows and staged files"
+    return SeedError(f"run {run_id} failed and {removed} were removed: {reason}")
 
 
 def _reason(error: BaseException, url: URL) -> str:

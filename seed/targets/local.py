@@ -1,7 +1,6 @@
 """Seeds a SQLite or PostgreSQL database in one real transaction: all of a run, or nothing."""
 
 import time
-from pathlib import Path
 
 from sqlalchemy import insert
 from sqlalchemy.engine import URL
@@ -9,7 +8,6 @@ from sqlalchemy.engine import URL
 from models import SeedRun
 from seed.db.access import open_database, serialize_project
 from seed.db.columns import require_model_columns
-from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.runs.ledger import COMPLETE, ledger_row, require_new_run, utcnow
 from seed.runs.project import find_project
@@ -18,23 +16,24 @@ from seed.targets.plan import RunSettings, SeedReport
 from seed.targets.stream import write_run
 from seed.write.csv_files import CsvSink
 from seed.write.database import connection_sink
-from seed.write.sink import Fanout, Sink
+from seed.write.parquet import ParquetExport
+from seed.write.sink import Export, Fanout, Sink
 
 
 def seed_local(url: URL, options: SeedOptions, settings: RunSettings) -> SeedReport:
     """Write one run; on any error roll back, so the database is exactly as it was."""
     started = time.perf_counter()
-    csv_sink: CsvSink | None = None
+    exports: list[Export] = []
     run_id = settings.run_id
     try:
         with open_database(url, settings.lock_timeout, write=True) as connection:
             require_model_columns(connection, mask_url(url))
-            csv_sink = _csv_sink(settings.csv_dir)
+            exports = _exports(settings)
             serialize_project(connection, options.project_number, settings.lock_timeout)
             require_new_run(connection, run_id)
             started_at = utcnow()
             db_sink = connection_sink(connection)
-            sink: Sink = db_sink if csv_sink is None else Fanout([db_sink, csv_sink])
+            sink: Sink = Fanout([db_sink, *exports]) if exports else db_sink
             existing = find_project(connection, options.project_number)
             result = write_run(sink, options, settings, existing)
             row = ledger_row(
@@ -49,21 +48,20 @@ def seed_local(url: URL, options: SeedOptions, settings: RunSettings) -> SeedRep
             connection.execute(insert(SeedRun), row)
             if settings.before_commit is not None:
                 settings.before_commit(connection)
-        files = tuple(csv_sink.commit()) if csv_sink is not None else ()
+        files = tuple(path for export in exports for path in export.commit())
     except BaseException:
-        if csv_sink is not None:
-            csv_sink.discard()
+        for export in exports:
+            export.discard()
         raise
     elapsed = time.perf_counter() - started
     return SeedReport(result, options, mask_url(url), elapsed, db_sink.statements + 1, files)
 
 
-def _csv_sink(csv_dir: Path | None) -> CsvSink | None:
-    if csv_dir is None:
-        return None
-    try:
-        return CsvSink(csv_dir)
-    except OSError as exc:
-        raise SeedError(
-            f"cannot write CSV files into {csv_dir}: {exc.strerror or exc}; choose a folder"
-        ) from None
+def _exports(settings: RunSettings) -> list[Export]:
+    """The files asked for beside the database: CSV, Parquet."""
+    exports: list[Export] = []
+    if settings.csv_dir is not None:
+        exports.append(CsvSink(settings.csv_dir))
+    if settings.parquet_dir is not None:
+        exports.append(ParquetExport(settings.parquet_dir))
+    return exports

@@ -50,6 +50,14 @@ class RunSettings:
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
     #: Also write the run's rows as CSV files into this folder (local databases).
     csv_dir: Path | None = None
+    #: Also write the run's rows as Parquet files into this folder (local databases).
+    parquet_dir: Path | None = None
+    #: Databricks: "volume", "statements" or "auto" (None: auto); see seed.targets.load.
+    load: str | None = None
+    #: Databricks: the Volume (/Volumes/<catalog>/<schema>/<volume>) a volume load stages in.
+    volume: str | None = None
+    #: Offline volume load (with a SQL script): the folder the Parquet files are written into.
+    stage_dir: Path | None = None
     #: Upper bound of one SQL statement's text (Databricks, SQL scripts).
     statement_bytes: int = MAX_STATEMENT_BYTES
     on_progress: Progress | None = None
@@ -77,4 +85,5 @@ class SeedReport:
     database: str
     elapsed: float
     statements: int
-    csv_files: tuple[Path, ...] = ()
+    #: Files written beside the database (CSV, Parquet).
+    files: tuple[Path, ...] = ()

@@ -6,6 +6,7 @@ it is wrapped in BEGIN/COMMIT, so running it is all or nothing there too.
 """
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -16,12 +17,10 @@ from sqlalchemy.exc import NoSuchModuleError
 
 from seed.errors import SeedError, UsageError
 from seed.generate.options import SeedOptions
-from seed.targets.plan import RunSettings, SeedReport
+from seed.targets.plan import RunResult, RunSettings, SeedReport
 from seed.targets.statement_run import RunLedger, run_statements
 from seed.write.literals import DIALECTS
 from seed.write.statements import StatementWriter
-
-CSV_WITH_SQL_FILE = "give either --sql-file or --csv, not both"
 
 
 @dataclass(frozen=True)
@@ -45,8 +44,20 @@ def load_dialect(name: str) -> Dialect:
     return dialect
 
 
-def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSettings) -> SeedReport:
-    """Write the run's statements to the script's file (replaced only when complete)."""
+#: What writes a run's statements (ledger row first, completion last) and returns the run.
+Body = Callable[[StatementWriter, RunLedger], RunResult]
+
+
+def write_sql_script(
+    script: SqlScript,
+    options: SeedOptions,
+    settings: RunSettings,
+    body: Body | None = None,
+    note: str = "",
+) -> SeedReport:
+    """Write the run's statements to the script's file (replaced only when complete).
+
+    ``body`` writes them (default: literal INSERTs); ``note`` goes into the header comment."""
     path, run_id = script.path, settings.run_id
     dialect = load_dialect(script.dialect)
     started = time.perf_counter()
@@ -56,14 +67,14 @@ def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSetti
     try:
         with partial.open("w", encoding="utf-8") as handle:
             transactional = dialect.name != "databricks"
-            _header(handle, dialect.name, run_id, transactional)
+            _header(handle, dialect.name, run_id, transactional, note)
 
             def execute(sql: str) -> None:
                 handle.write(f"{sql};\n\n")
 
             writer = StatementWriter(dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
-            result = run_statements(writer, ledger, None)
+            result = (body or _inserts)(writer, ledger)
             if transactional:
                 handle.write("COMMIT;\n")
         partial.replace(path)
@@ -79,10 +90,15 @@ def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSetti
     )
 
 
-def _header(handle: IO[str], dialect: str, run_id: str, transactional: bool) -> None:
+def _inserts(writer: StatementWriter, ledger: RunLedger) -> RunResult:
+    return run_statements(writer, ledger, None)
+
+
+def _header(handle: IO[str], dialect: str, run_id: str, transactional: bool, note: str) -> None:
     handle.write(
         f"-- holdbusters seed run {run_id} for {dialect}: run it after the migration script\n"
-        "-- (alembic upgrade head, or its --sql output). It adds a new project.\n\n"
+        "-- (alembic upgrade head, or its --sql output). It adds a new project.\n"
     )
+    handle.write("".join(f"-- {line}\n" for line in note.splitlines()) + "\n")
     if transactional:
         handle.write("BEGIN;\n\n")

@@ -6,7 +6,7 @@ from models import TABLES
 from seed.domain.catalog import BUDGET_CATEGORIES
 from seed.domain.money import to_cents
 from seed.generate.batches import iter_batches
-from seed.generate.budgets import raised_budgets
+from seed.generate.budgets import sized_budgets
 from seed.generate.factories import BudgetLineFactory, ProjectContext, ProjectFactory, RunContext
 from seed.generate.options import SeedOptions
 from seed.runs.project import ExistingProject
@@ -62,7 +62,8 @@ def write_run(
         if settings.on_progress is not None:
             settings.on_progress(done, result.rows.total())
 
-    sink.set_budget_amounts(raised_budgets({i: cents for i, cents in have.values()}, spend))
+    created = {row["id"] for row in budget_rows}
+    sink.set_budget_amounts(sized_budgets(have, spend, created))
     return result
 
 

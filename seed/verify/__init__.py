@@ -8,18 +8,21 @@ by us or not, and run in a few statements however many invoices there are.
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, select
+from sqlalchemy import ColumnElement, Select, case, func, inspect, literal, select
 from sqlalchemy.engine import URL, Connection
 
+from models import SeedRun
 from seed.db.access import open_database
 from seed.db.schema import require_tables
 from seed.verify.base import Check, CheckResult
+from seed.verify.calendar import calendar_checks
+from seed.verify.coverage import coverage_checks
+from seed.verify.history import history_checks
 from seed.verify.holds import scenario_checks
 from seed.verify.integrity import amount_checks, budget_checks, foreign_key_checks, line_checks
 from seed.verify.workflow import (
     date_checks,
     payload_checks,
-    response_checks,
     status_checks,
     timing_checks,
 )
@@ -35,18 +38,21 @@ __all__ = [
 ]
 
 
-def all_checks() -> list[Check]:
+def all_checks(ledger: bool = True) -> list[Check]:
+    """Every check; ``ledger``: the database has our run ledger (``seed_runs``) to check too."""
     return [
         *foreign_key_checks(),
         *line_checks(),
         *amount_checks(),
         *budget_checks(),
         *status_checks(),
-        *response_checks(),
+        *history_checks(),
         *payload_checks(),
         *date_checks(),
+        *calendar_checks(),
         *timing_checks(),
         *scenario_checks(),
+        *(coverage_checks() if ledger else ()),
     ]
 
 
@@ -77,4 +83,5 @@ def run_check(connection: Connection, check: Check, examples: int = 5) -> CheckR
 def verify_database(url: URL, lock_timeout: float) -> list[CheckResult]:
     """Every check on the database at ``url`` (seeded by us or not), read-only."""
     with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
-        return [run_check(connection, check) for check in all_checks()]
+        ledger = SeedRun.__tablename__ in inspect(connection).get_table_names()
+        return [run_check(connection, check) for check in all_checks(ledger)]

@@ -78,3 +78,16 @@ def equals(column: ColumnElement[Any], value: str) -> ColumnElement[bool]:
 
 def budgeted(project_id: ColumnElement[Any], category: ColumnElement[Any]) -> Any:
     return exists().where(BUDGET.c.project_id == project_id, BUDGET.c.cost_category == category)
+
+
+def latest_attempts() -> Any:
+    """Per invoice: when its latest request went out and how many it sent (its log's end)."""
+    return (
+        select(
+            RESP.c.invoice_id.label("invoice_id"),
+            func.max(RESP.c.requested_at).label("latest_at"),
+            func.count().label("attempts"),
+        )
+        .group_by(RESP.c.invoice_id)
+        .subquery("log")
+    )

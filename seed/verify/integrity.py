@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 
 from models import DASHBOARD_TABLES
+from seed.domain.catalog import BUDGET_UTILISATION
 from seed.domain.statuses import SPENDING_STATUSES
 from seed.verify.base import (
     BUDGET,
@@ -137,11 +138,17 @@ def budget_checks() -> Iterator[Check]:
         .group_by(LINE.c.budget_line_id)
         .subquery("spent")
     )
+    most = max(BUDGET_UTILISATION.values())
     yield Check(
-        "budget covers the spend",
-        "a budget line's amount is at least what its Approved and Paid lines charge to it",
+        "budget utilisation",
+        "a budget line's amount is positive and its Approved and Paid lines charge at most "
+        f"{most:.0%} of it (the highest target utilisation of a category)",
         "budget_lines",
         id_and_ok(
-            BUDGET.c.id, BUDGET.c.budget_amount >= func.coalesce(spent.c.amount, 0) - CENT_TOLERANCE
+            BUDGET.c.id,
+            and_(
+                BUDGET.c.budget_amount > 0,
+                func.coalesce(spent.c.amount, 0) <= BUDGET.c.budget_amount * most + CENT_TOLERANCE,
+            ),
         ).select_from(BUDGET.outerjoin(spent, spent.c.budget_line_id == BUDGET.c.id)),
     )

@@ -4,9 +4,10 @@ JSON payloads are stored as text (no JSON type on Databricks), and each backend 
 and subtracts dates differently, so each construct compiles per dialect.
 """
 
+from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import ColumnElement, Integer, String
+from sqlalchemy import ColumnElement, Integer, String, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.types import TypeEngine
@@ -100,3 +101,12 @@ def _difference(element: _Difference, compiler: SQLCompiler, **kw: Any) -> str:
     return template.format(
         left=compiler.process(element.left, **kw), right=compiler.process(element.right, **kw)
     )
+
+
+#: A Monday: days since it, modulo 7, is the weekday.
+_MONDAY = date(2000, 1, 3)
+
+
+def weekday(column: ColumnElement[Any]) -> ColumnElement[int]:
+    """0 Monday ... 6 Sunday, of a date or timestamp, on every backend."""
+    return days_between(literal(_MONDAY), column) % 7

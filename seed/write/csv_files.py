@@ -1,8 +1,6 @@
 """CSV files of a run's rows, one per dashboard table (the Databricks UI upload path)."""
 
 import csv
-import shutil
-import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,6 +11,7 @@ from sqlalchemy import Table
 
 from models import DASHBOARD_TABLES
 from seed.write.encoding import Row, RowEncoder
+from seed.write.staged_folder import StagedFolder
 
 
 def csv_value(value: Any) -> str:
@@ -35,16 +34,15 @@ class CsvSink:
     encoder: RowEncoder | None = None
 
     def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=".seed-csv-", dir=directory))
+        self.staged = StagedFolder(directory, "CSV")
         self.columns = {t.name: [c.name for c in t.columns] for t in DASHBOARD_TABLES}
         self.files: dict[str, IO[str]] = {}
         self.writers: dict[str, Any] = {}
         #: Budget lines change amount at the end of a run, so they are written last.
         self.budget_rows: list[Row] = []
         for table in DASHBOARD_TABLES:
-            handle = (self.staging / f"{table.name}.csv").open("w", newline="", encoding="utf-8")
+            path = self.staged.path / f"{table.name}.csv"
+            handle = path.open("w", newline="", encoding="utf-8")
             self.files[table.name] = handle
             self.writers[table.name] = csv.writer(handle, lineterminator="\n")
             self.writers[table.name].writerow(self.columns[table.name])
@@ -70,15 +68,9 @@ class CsvSink:
         )
         for handle in self.files.values():
             handle.close()
-        written = []
-        for table in DASHBOARD_TABLES:
-            target = self.directory / f"{table.name}.csv"
-            (self.staging / f"{table.name}.csv").replace(target)
-            written.append(target)
-        self.staging.rmdir()
-        return written
+        return self.staged.commit([self.staged.path / f"{t.name}.csv" for t in DASHBOARD_TABLES])
 
     def discard(self) -> None:
         for handle in self.files.values():
             handle.close()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staged.discard()

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from operator import itemgetter, methodcaller
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Column, Table
 from sqlalchemy.engine import Dialect, make_url
@@ -12,16 +12,13 @@ Row = dict[str, Any]
 #: Rows as tuples of driver-ready values, in column order.
 Encoded = Sequence[tuple[Any, ...]]
 Process = Callable[[Any], Any]
+#: How a sink wants a table's rows, applied where they are generated (maybe in a worker process,
+#: so it must pickle): a RowEncoder gives driver tuples, seed.write.arrow.record_batch Arrow,
+#: seed.write.sqlite_chunks.SqliteChunkEncoder a whole SQLite database.
+Encoder = Callable[[Table, Sequence[Row]], Any]
 #: How to encode a table's rows: get its columns in order, then process some of them (position,
 #: process, whether the column may be None).
 Plan = tuple[Callable[[Row], tuple[Any, ...]], list[tuple[int, Process, bool]]]
-
-
-class Encoder(Protocol):
-    """Turns a table's dict rows into what a sink's ``insert`` takes. Picklable: a worker
-    process that generates the rows encodes them too."""
-
-    def __call__(self, table: Table, rows: Sequence[Row], /) -> Any: ...
 
 
 #: Positional arguments: half the cost of ``partial(..., sep=" ", timespec="microseconds")``.

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import Table
@@ -45,3 +46,12 @@ class Fanout:
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
         for sink in self.sinks:
             sink.set_budget_amounts(amounts)
+
+
+class Export(Sink, Protocol):
+    """A sink that writes files beside a database run: kept by ``commit`` (their paths), removed
+    by ``discard``."""
+
+    def commit(self) -> list[Path]: ...
+
+    def discard(self) -> None: ...

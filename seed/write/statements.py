@@ -68,7 +68,7 @@ class StatementWriter:
             for line_id, value in sorted(amounts.items())
         )
         keys = ", ".join(self.literal(line_id, key) for line_id in sorted(amounts))
-        self._send(
+        self.send(
             f"UPDATE {self.name(table)} SET {self.quote(amount.name)} = "
             f"CASE {self.quote(key.name)} {cases} END WHERE {self.quote(key.name)} IN ({keys})"
         )
@@ -82,7 +82,7 @@ class StatementWriter:
 
     def insert_now(self, table: Table, rows: Sequence[Row]) -> None:
         """One INSERT of ``rows`` now, outside the run's buffers (the ledger's row)."""
-        self._send(self._insert_sql(table, [self.values(table, row) for row in rows]))
+        self.send(self._insert_sql(table, [self.values(table, row) for row in rows]))
 
     def update_now(self, table: Table, key: str, values: Mapping[str, Any]) -> None:
         """One UPDATE of the row whose primary key is ``key``."""
@@ -91,7 +91,7 @@ class StatementWriter:
             f"{self.quote(name)} = {self.literal(value, table.c[name])}"
             for name, value in values.items()
         )
-        self._send(
+        self.send(
             f"UPDATE {self.name(table)} SET {assignments} "
             f"WHERE {self.quote(key_column.name)} = {self.literal(key, key_column)}"
         )
@@ -117,7 +117,7 @@ class StatementWriter:
     def _flush_one(self, name: str) -> None:
         buffer = self._buffers[name]
         if buffer:
-            self._send(self._insert_sql(TABLES[name], buffer))
+            self.send(self._insert_sql(TABLES[name], buffer))
             self._buffers[name] = []
             self._sizes[name] = 0
 
@@ -128,6 +128,7 @@ class StatementWriter:
     def _insert_sql(self, table: Table, values: list[str]) -> str:
         return self._header(table) + ",\n".join(values)
 
-    def _send(self, sql: str) -> None:
+    def send(self, sql: str) -> None:
+        """Execute one statement (ours, or one the caller made, like COPY INTO), counted."""
         self.execute(sql)
         self.statements += 1

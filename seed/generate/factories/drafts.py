@@ -4,7 +4,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from seed.domain.catalog import Vendor
+from seed.domain.vendors import Vendor
 
 
 @dataclass(slots=True)
@@ -15,6 +15,8 @@ class LineDraft:
     quantity_hundredths: int
     price_cents: int
     tax_code: str
+    #: Hundredths the quantity moves by (100: a countable unit, whole quantities only).
+    step: int = 1
 
     @property
     def amount_cents(self) -> int:
@@ -56,7 +58,25 @@ class InvoiceDraft:
     error: HoldError | None = None
     #: Seconds Infinium took to answer (a timeout makes it long).
     response_seconds: int = 1
+    #: Attempts before the latest one (``--invoices`` runs), oldest first.
+    attempts: "list[Attempt]" = field(default_factory=list)
+    #: The latest attempt is sent no earlier than this (a Hold resubmitted unchanged).
+    last_sent: datetime | None = None
 
     @property
     def total_cents(self) -> int:
         return sum(line.amount_cents for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One earlier request to Infinium and its answer: what was sent (the invoice, or a copy
+    with the defect it had then), when, and what came back."""
+
+    sent: InvoiceDraft
+    sent_at: datetime
+    operation: str
+    #: ERROR or SUCCESS.
+    response_status: str
+    error: HoldError | None
+    seconds: int

@@ -12,9 +12,16 @@ from datetime import timedelta
 from seed.domain.catalog import RETIRED_TAX_CODES, UNBUDGETED_CATEGORIES
 from seed.domain.holds import DUPLICATE_WINDOW_DAYS, HOLD_REASONS, TIMEOUT_SECONDS, HoldReason
 from seed.domain.money import amount_text, format_money
+from seed.domain.trades import UNBUDGETED_ITEMS
+from seed.domain.vendors import (
+    PENDING_ONBOARDING,
+    RETIRED_TAX_CODE_OF_VENDOR,
+    RETIRED_TAX_CODE_VENDOR,
+)
 from seed.errors import SeedError, UsageError
 from seed.generate.factories.drafts import HoldError, InvoiceDraft
 from seed.generate.factories.invoice_line import InvoiceLineFactory
+from seed.generate.factories.timeline import Timeline
 from seed.generate.values import Draws
 
 
@@ -27,6 +34,9 @@ class HoldContext:
     lines: InvoiceLineFactory
     #: Builds the draft of another invoice of the run (the twin of a duplicate).
     draft_of: Callable[[int], InvoiceDraft]
+    #: The index of the Paid invoice a Hold at this index duplicates, if any.
+    twin_of: Callable[[int], int | None]
+    timeline: Timeline
 
 
 Apply = Callable[[InvoiceDraft, Draws, HoldContext], HoldError]
@@ -44,8 +54,15 @@ class HoldScenario:
         return self.reason.code
 
 
+_PENDING_IDS = frozenset(v.vendor_id for v in PENDING_ONBOARDING)
+
+
 def _vendor_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
-    unknown = f"V-{rng.randint(90000, 99999)}"
+    # A vendor not yet onboarded sends its own unknown id on every invoice; anyone else's id
+    # was mistyped.
+    unknown = draft.vendor.vendor_id
+    if unknown not in _PENDING_IDS:
+        unknown = f"V-{rng.randint(90000, 99999)}"
     draft.vendor_id = unknown
     return HoldError(
         "VENDOR_NOT_FOUND",
@@ -67,7 +84,8 @@ def _budget_line_not_found(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) ->
         )
     category = rng.choice(unbudgeted)
     position = rng.randrange(len(draft.lines))
-    draft.lines[position] = ctx.lines.line_for(rng, category, draft.lines[position].amount_cents)
+    share = draft.lines[position].amount_cents
+    draft.lines[position] = ctx.lines.line_for(rng, UNBUDGETED_ITEMS[category], share)
     return HoldError(
         "BUDGET_LINE_NOT_FOUND",
         f"Budget line not found for cost category '{category}' in project {ctx.project_number}",
@@ -97,7 +115,8 @@ def _po_mismatch(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError
 
 def _approval_limit(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     limit = ctx.approval_limit_cents
-    InvoiceLineFactory.fit_above(draft.lines, limit)
+    # Drawn well above the limit; lines that came out short are raised clear of it too.
+    InvoiceLineFactory.fit_above(draft.lines, limit + limit // 50)
     total = draft.total_cents
     return HoldError(
         "APPROVAL_LIMIT_EXCEEDED",
@@ -111,22 +130,34 @@ def _approval_limit(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldEr
     )
 
 
+#: How a vendor's resent invoice number differs from the original: dash dropped, prefix
+#: dropped, a suffix, a leading zero. None can equal a generated number (``INV-`` + 8 digits).
+_RESENT_NUMBERS = (
+    lambda n: n.replace("-", "", 1),
+    lambda n: n.split("-", 1)[1],
+    lambda n: f"{n}-1",
+    lambda n: f"{n}A",
+    lambda n: n.replace("-", "-0", 1),
+)
+
+
 def _duplicate_invoice(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
-    twin = ctx.draft_of(draft.index - 1)
+    twin_index = ctx.twin_of(draft.index)
+    assert twin_index is not None, "a duplicate is drawn only where a Paid invoice precedes it"
+    twin = ctx.draft_of(twin_index)
     assert draft.submitted_at is not None and twin.submitted_at is not None
     draft.vendor, draft.vendor_id, draft.po_number = twin.vendor, twin.vendor_id, twin.po_number
     draft.lines = [replace(line) for line in twin.lines]
-    # Resubmitted after the twin: a few days later, never after its own submission.
-    earliest = twin.submitted_at + timedelta(days=1)
-    if draft.submitted_at < earliest:
-        draft.submitted_at = earliest + timedelta(hours=rng.randint(0, 6))
+    draft.invoice_number = rng.choice(_RESENT_NUMBERS)(twin.invoice_number)
+    calendar = ctx.timeline.calendar
+    # Resubmitted after the twin: on a later business day, never after its own submission.
+    earliest = calendar.add_business_days(twin.submitted_at.date(), 1)
+    if draft.submitted_at.date() < earliest:
+        draft.submitted_at = ctx.timeline.moment(rng, earliest)
     room = (draft.submitted_at.date() - twin.invoice_date).days
-    draft.invoice_date = twin.invoice_date + timedelta(
-        days=rng.randint(0, min(DUPLICATE_WINDOW_DAYS, room))
-    )
-    draft.created_at = draft.created_at.replace(
-        year=draft.invoice_date.year, month=draft.invoice_date.month, day=draft.invoice_date.day
-    )
+    dated = twin.invoice_date + timedelta(days=rng.randint(0, min(DUPLICATE_WINDOW_DAYS, room)))
+    draft.invoice_date = dated if calendar.is_business_day(dated) else twin.invoice_date
+    draft.created_at = ctx.timeline.entered(rng, draft.invoice_date)
     total = twin.total_cents
     return HoldError(
         "DUPLICATE_INVOICE",
@@ -143,10 +174,11 @@ def _duplicate_invoice(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> Hol
 def _gl_period_closed(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     assert draft.submitted_at is not None
     month_start = draft.submitted_at.date().replace(day=1)
-    draft.invoice_date = month_start - timedelta(days=rng.randint(1, 20))
-    draft.created_at = draft.created_at.replace(
-        year=draft.invoice_date.year, month=draft.invoice_date.month, day=draft.invoice_date.day
+    calendar = ctx.timeline.calendar
+    draft.invoice_date = calendar.business_on_or_before(
+        month_start - timedelta(days=rng.randint(1, 20))
     )
+    draft.created_at = ctx.timeline.entered(rng, draft.invoice_date)
     period = draft.invoice_date.strftime("%Y-%m")
     # The integration posts on the invoice date instead of the open period: that is the defect.
     draft.request_overrides["postingDate"] = draft.invoice_date.isoformat()
@@ -163,7 +195,8 @@ def _gl_period_closed(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> Hold
 
 def _invalid_tax_code(draft: InvoiceDraft, rng: Draws, ctx: HoldContext) -> HoldError:
     position = rng.randrange(len(draft.lines))
-    code = rng.choice(RETIRED_TAX_CODES)
+    stuck = draft.vendor.name == RETIRED_TAX_CODE_VENDOR
+    code = RETIRED_TAX_CODE_OF_VENDOR if stuck else rng.choice(RETIRED_TAX_CODES)
     draft.lines[position].tax_code = code
     return HoldError(
         "INVALID_TAX_CODE",
@@ -214,6 +247,7 @@ def eligible_scenarios(
     usable = tuple(s for s in pool if has_twin or not s.reason.needs_paid_twin)
     if "Hold" in statuses and not usable:
         raise UsageError(
-            "the duplicate-invoice hold reason needs Paid invoices to duplicate: add --status Paid"
+            "the duplicate-invoice hold reason needs Paid invoices to duplicate: add --status Paid "
+            "(or Paid to --mix)"
         )
     return usable

@@ -1,13 +1,13 @@
-"""Builds the Infinium request/response pair of a submitted invoice."""
+"""Builds an invoice's integration log: each request to Infinium and its answer, in order."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from models.types import dump_json
 from seed.domain.money import amount_text
 from seed.domain.statuses import RULES
 from seed.generate.factories.context import RunContext
-from seed.generate.factories.drafts import InvoiceDraft
+from seed.generate.factories.drafts import Attempt, InvoiceDraft
 from seed.generate.values import Draws
 from seed.keys import response_key
 
@@ -22,36 +22,76 @@ class IntegrationResponseFactory:
     def __init__(self, run: RunContext) -> None:
         self.run = run
 
-    def build(self, rng: Draws, invoice_id: str, draft: InvoiceDraft) -> dict[str, Any] | None:
-        """The response row, or None for an invoice that never reached Infinium (Draft)."""
+    def build(self, rng: Draws, invoice_id: str, draft: InvoiceDraft) -> list[dict[str, Any]]:
+        """The invoice's log, oldest first: its earlier attempts, then the latest one, which
+        agrees with its status. Empty for an invoice that never reached Infinium (Draft)."""
         rule = RULES[draft.status]
         if rule.response_status is None or draft.operation is None:
-            return None
-        sent = draft.paid_at or draft.approved_at or draft.submitted_at
-        assert sent is not None
-        requested_at = sent + timedelta(minutes=rng.randint(1, 30), seconds=rng.randint(0, 59))
-        responded_at = requested_at + timedelta(seconds=draft.response_seconds)
-        error = draft.error
-        request = self._request(rng, draft, requested_at.date())
+            return []
+        rows: list[dict[str, Any]] = []
+        answered: datetime | None = None
+        for attempt in draft.attempts:
+            requested_at = self._after(rng, attempt.sent_at, answered)
+            rows.append(
+                self._row(rng, invoice_id, len(rows) + 1, attempt, requested_at, payment=False)
+            )
+            answered = requested_at + timedelta(seconds=attempt.seconds)
+        last_event = draft.paid_at or draft.approved_at or draft.submitted_at
+        assert last_event is not None
+        sent = last_event + timedelta(minutes=rng.randint(1, 30))
+        if draft.last_sent is not None:
+            sent = max(sent, draft.last_sent)
+        latest = Attempt(
+            draft, sent, draft.operation, rule.response_status, draft.error, draft.response_seconds
+        )
+        requested_at = self._after(rng, sent, answered)
+        rows.append(
+            self._row(rng, invoice_id, len(rows) + 1, latest, requested_at, draft.status == "Paid")
+        )
+        return rows
+
+    @staticmethod
+    def _after(rng: Draws, sent: datetime, answered: datetime | None) -> datetime:
+        """When a request went out: at ``sent`` (to the second), or a retry 15-90 minutes after
+        the previous answer if that came later."""
+        requested_at = sent + timedelta(seconds=rng.randint(0, 59))
+        if answered is not None and requested_at <= answered:
+            requested_at = answered + timedelta(minutes=rng.randint(15, 90))
+        return requested_at
+
+    def _row(
+        self,
+        rng: Draws,
+        invoice_id: str,
+        number: int,
+        attempt: Attempt,
+        requested_at: datetime,
+        payment: bool,
+    ) -> dict[str, Any]:
+        error = attempt.error
+        request = self._request(rng, attempt, number, requested_at.date())
+        response = self._response(rng, attempt, request["correlationId"], payment)
         return {
-            "id": response_key(invoice_id),
+            "id": response_key(invoice_id, number),
             "invoice_id": invoice_id,
-            "operation": draft.operation,
+            "operation": attempt.operation,
             "request_payload": dump_json(request),
-            "response_payload": dump_json(self._response(rng, draft, request["correlationId"])),
-            "response_status": rule.response_status,
+            "response_payload": dump_json(response),
+            "response_status": attempt.response_status,
             "error_code": error.code if error else None,
             "error_details": error.details if error else None,
             "requested_at": requested_at,
-            "responded_at": responded_at,
+            "responded_at": requested_at + timedelta(seconds=attempt.seconds),
         }
 
-    def _request(self, rng: Draws, draft: InvoiceDraft, sent: date) -> dict[str, Any]:
+    def _request(self, rng: Draws, attempt: Attempt, number: int, sent: date) -> dict[str, Any]:
         """The invoice as sent: its own number, date, vendor, PO, project, amount and lines,
         posted on the day it is sent (a scenario may override one of them: its defect)."""
+        draft = attempt.sent
         request: dict[str, Any] = {
             "correlationId": f"{rng.getrandbits(64):016x}",
-            "operation": draft.operation,
+            "attempt": number,
+            "operation": attempt.operation,
             "invoiceNumber": draft.invoice_number,
             "invoiceDate": draft.invoice_date.isoformat(),
             "vendorId": draft.vendor_id,
@@ -75,10 +115,12 @@ class IntegrationResponseFactory:
         return request
 
     @staticmethod
-    def _response(rng: Draws, draft: InvoiceDraft, correlation_id: str) -> dict[str, Any]:
+    def _response(
+        rng: Draws, attempt: Attempt, correlation_id: str, payment: bool
+    ) -> dict[str, Any]:
         """Infinium's answer, echoing the request's correlation id and invoice number."""
-        echo = {"correlationId": correlation_id, "invoiceNumber": draft.invoice_number}
-        error = draft.error
+        echo = {"correlationId": correlation_id, "invoiceNumber": attempt.sent.invoice_number}
+        error = attempt.error
         if error is not None:
             return {
                 **echo,
@@ -93,20 +135,19 @@ class IntegrationResponseFactory:
                     }
                 ],
             }
-        if draft.status == "Submitted":
+        if attempt.response_status == "PENDING":
             return {
                 **echo,
                 "status": "PENDING",
                 "message": "Accepted; queued for the approval workflow",
                 "batchId": f"B{rng.randint(100000, 999999)}",
             }
-        assert draft.operation is not None
         response = {
             **echo,
             "status": "SUCCESS",
-            "message": _SUCCESS_MESSAGES[draft.operation],
+            "message": _SUCCESS_MESSAGES[attempt.operation],
             "infiniumDocumentId": f"INF-{rng.randint(1000000, 9999999)}",
         }
-        if draft.status == "Paid":
+        if payment:
             response["paymentReference"] = f"PAY-{rng.randint(100000, 999999)}"
         return response

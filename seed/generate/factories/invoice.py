@@ -1,40 +1,50 @@
-"""Builds one invoice's whole subtree (invoice, lines, integration response) from its index."""
+"""Builds one invoice's whole subtree (invoice, lines, integration log) from its index."""
 
-import math
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any
 
-from seed.domain.catalog import PAYMENT_TERM_DAYS, VENDORS, Vendor
+from seed.domain.calendar import Calendar
+from seed.domain.catalog import VALID_TAX_CODES
 from seed.domain.money import cents_to_decimal, to_cents
 from seed.domain.statuses import RULES
+from seed.domain.trades import TRADES
+from seed.domain.vendors import PAYMENT_TERM_DAYS, Vendor
+from seed.generate.factories.amounts import Amounts
 from seed.generate.factories.context import RunContext
-from seed.generate.factories.drafts import InvoiceDraft
+from seed.generate.factories.drafts import InvoiceDraft, LineDraft
+from seed.generate.factories.exact_total import fit_exactly
+from seed.generate.factories.history import History
 from seed.generate.factories.holds import HoldContext, HoldScenario, eligible_scenarios
 from seed.generate.factories.integration_response import IntegrationResponseFactory
 from seed.generate.factories.invoice_line import InvoiceLineFactory
-from seed.generate.values import Draws, business_time, record_rng
+from seed.generate.factories.reasons import ReasonDraw
+from seed.generate.factories.recurring import Recurring
+from seed.generate.factories.spec import InvoiceSpec
+from seed.generate.factories.timeline import LEDGER_WINDOWS, SEED_WINDOWS, Timeline
+from seed.generate.factories.vendor_choice import VendorChoice, vendor_named
+from seed.generate.values import Draws, record_rng
 
-#: Normal invoices stay below this share of the approval limit.
-_NORMAL_CAP = 0.95
-_SMALLEST_INVOICE_CENTS = 30_000
+#: Days of calendar kept before and after the as-of date: the oldest history, GL periods and
+#: duplicates reach back; nothing reaches forward further than a payment run.
+_CALENDAR_BACK_DAYS = 800
+_CALENDAR_AHEAD_DAYS = 120
+_TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
 
 
 @dataclass(frozen=True, slots=True)
 class InvoiceTree:
     invoice: dict[str, Any]
     lines: list[dict[str, Any]]
-    response: dict[str, Any] | None
+    #: The invoice's integration log, oldest first (empty for a Draft).
+    responses: list[dict[str, Any]]
 
-
-def vendor_named(name: str) -> Vendor:
-    """The catalogue vendor of that name, or a vendor with a stable id derived from the name."""
-    for vendor in VENDORS:
-        if vendor.name.lower() == name.lower():
-            return vendor
-    return Vendor(f"V-{10000 + zlib.crc32(name.encode()) % 80000}", name, "Net 30")
+    @property
+    def response(self) -> dict[str, Any] | None:
+        """The latest response: the one that agrees with the invoice's status."""
+        return self.responses[-1] if self.responses else None
 
 
 def po_for(vendor: Vendor, project_number: str) -> str:
@@ -45,29 +55,48 @@ def po_for(vendor: Vendor, project_number: str) -> str:
 class InvoiceFactory:
     """Invoice ``index`` of a run is a function of the run's seed, options, project and index."""
 
-    def __init__(self, run: RunContext) -> None:
+    def __init__(self, run: RunContext, spec: InvoiceSpec | None = None) -> None:
         self.run = run
+        #: What the caller pinned on every invoice this factory builds (the ORM factories).
+        self.spec = spec or InvoiceSpec()
         options = run.options
         self.as_of = options.as_of
+        calendar = Calendar(
+            self.as_of - timedelta(days=_CALENDAR_BACK_DAYS),
+            self.as_of + timedelta(days=_CALENDAR_AHEAD_DAYS),
+        )
+        windows = LEDGER_WINDOWS if options.ledger else SEED_WINDOWS
+        self.timeline = Timeline(calendar, self.as_of, windows)
         self.lines = InvoiceLineFactory(run.project.budget_line_ids)
         self.responses = IntegrationResponseFactory(run)
-        self.limit_cents = to_cents(options.approval_limit)
-        self.pinned_vendor = vendor_named(options.vendor) if options.vendor else None
+        self.amounts = Amounts(to_cents(options.approval_limit))
+        self.vendors = VendorChoice(vendor_named(options.vendor) if options.vendor else None)
         self.scenarios: tuple[HoldScenario, ...] = eligible_scenarios(
             options.hold_reasons, options.statuses
         )
-        self.scenario_weights = list(accumulate(s.reason.weight for s in self.scenarios))
+        self.reasons = ReasonDraw(self.scenarios, options.plan, options.seed)
         self.hold_context = HoldContext(
-            run.project.project_number, self.limit_cents, self.lines, self.draft
+            run.project.project_number,
+            self.amounts.limit_cents,
+            self.lines,
+            self.draft,
+            options.plan.paid_before,
+            self.timeline,
+        )
+        self.history = History(self.timeline, self.scenarios, self.hold_context)
+        self.recurring = (
+            None
+            if options.vendor
+            else Recurring(options.seed, self.as_of, windows.history_days, self.amounts.cap_cents)
         )
         number_rng = record_rng(options.seed, "invoice-numbers", 0)
         self.first_number = number_rng.randrange(10_000_000, 40_000_000)
 
     def build(self, index: int) -> InvoiceTree:
-        # One stream per invoice: its response draws continue where its draft's ended.
+        # One stream per invoice: its log's draws continue where its draft's ended.
         rng = record_rng(self.run.options.seed, "invoice", index)
         draft = self._draft(rng, index)
-        invoice_id = self.run.invoice_id(index)
+        invoice_id = self.spec.invoice_id or self.run.invoice_id(index)
         return InvoiceTree(
             self._invoice_row(invoice_id, draft),
             self.lines.rows(invoice_id, draft.lines),
@@ -76,26 +105,33 @@ class InvoiceFactory:
 
     def draft(self, index: int) -> InvoiceDraft:
         """Invoice ``index``'s draft, as ``build`` makes it (a duplicate's twin needs it)."""
-        return self._draft(record_rng(self.run.options.seed, "invoice", index), index)
+        return self._draft(record_rng(self.run.options.seed, "invoice", index), index, twin=True)
 
-    def _draft(self, rng: Draws, index: int) -> InvoiceDraft:
+    def _draft(self, rng: Draws, index: int, twin: bool = False) -> InvoiceDraft:
         options = self.run.options
         status = options.status_of(index)
-        vendor = self.pinned_vendor or rng.choice(VENDORS)
-        scenario = rng.weighted(self.scenarios, self.scenario_weights) if status == "Hold" else None
-        if scenario is not None and scenario.code == "APPROVAL_LIMIT_EXCEEDED":
-            target = round(self.limit_cents * rng.uniform(1.1, 2.5))
+        scenario = self.reasons.of(rng, index) if status == "Hold" else None
+        code = scenario.code if scenario is not None else None
+        monthly = None
+        if status == "Paid" and self.recurring is not None and self.spec.may_recur:
+            monthly = self.recurring.month_of(options.plan.rank(index))
+        if monthly is not None:
+            vendor = self.spec.vendor(monthly[0].vendor)
+            lines = Recurring.lines(monthly[0], rng.weighted(VALID_TAX_CODES, _TAX_CUM_WEIGHTS))
         else:
-            high = self.limit_cents * 0.8
-            low = min(_SMALLEST_INVOICE_CENTS, high / 2)
-            target = round(math.exp(rng.uniform(math.log(low), math.log(high))))
-        lines = self.lines.build_drafts(rng, target)
-        if scenario is None or scenario.code != "APPROVAL_LIMIT_EXCEEDED":
-            InvoiceLineFactory.fit_below(lines, int(self.limit_cents * _NORMAL_CAP))
+            vendor = self.spec.vendor(self.vendors.of(rng, code))
+            trade = TRADES[vendor.trade]
+            if code == "APPROVAL_LIMIT_EXCEEDED":
+                target = self.amounts.above_limit(rng)
+            else:
+                target = self.amounts.below_limit(rng, trade)
+            target = self.spec.total_cents or target
+            lines = self.lines.build_drafts(rng, trade, target, self.spec.line_count)
+            self._fit(lines, code)
         draft = InvoiceDraft(
             index=index,
             status=status,
-            invoice_number=f"INV-{self.first_number + index}",
+            invoice_number=self._number(index, twin),
             vendor=vendor,
             vendor_id=vendor.vendor_id,
             po_number=options.po_number or po_for(vendor, self.run.project.project_number),
@@ -103,40 +139,44 @@ class InvoiceFactory:
             invoice_date=self.as_of,
             created_at=datetime.combine(self.as_of, time()),
         )
-        self._timeline(rng, draft)
-        if scenario is not None:
-            draft.operation = scenario.reason.operation
-            draft.error = scenario.apply(draft, rng, self.hold_context)
-            if scenario.code != "APPROVAL_LIMIT_EXCEEDED":
-                # A replaced line may have grown: only the approval-limit Hold is above it.
-                InvoiceLineFactory.fit_below(draft.lines, int(self.limit_cents * _NORMAL_CAP))
-        elif RULES[status].operations:
-            draft.operation = rng.choice(RULES[status].operations)
+        fix_days = self.history.fix_days(rng, status) if options.ledger else 0
+        if monthly is not None:
+            self.timeline.pay(
+                rng, draft, self.timeline.calendar.business_on_or_after(monthly[1]), 0
+            )
+            draft.created_at = self.timeline.entered(rng, draft.invoice_date)
+        else:
+            self.timeline.fill(rng, draft, fix_days)
+        self._integration(rng, draft, scenario, fix_days)
         draft.days_pending = self._days_pending(draft)
         return draft
 
-    def _timeline(self, rng: Draws, draft: InvoiceDraft) -> None:
-        """invoice date <= submitted <= approved <= paid <= as-of, per the status's rule."""
-        as_of = self.as_of
-        rule = RULES[draft.status]
-        window = rule.submission_window
-        if window is None:  # never submitted: pending since its invoice date
-            assert rule.days_pending is not None
-            draft.invoice_date = as_of - timedelta(days=rng.randint(*rule.days_pending))
-        else:
-            ago = rng.randint(*window)
-            submitted_day = as_of - timedelta(days=ago)
-            draft.submitted_at = business_time(rng, submitted_day)
-            draft.invoice_date = submitted_day - timedelta(days=rng.randint(0, 10))
-            if rule.approved:
-                approve_after = rng.randint(1, min(15 if rule.paid else 20, ago))
-                approved_day = submitted_day + timedelta(days=approve_after)
-                draft.approved_at = business_time(rng, approved_day)
-                if rule.paid:
-                    pay_after = rng.randint(5, min(45, ago - approve_after))
-                    draft.paid_at = business_time(rng, approved_day + timedelta(days=pay_after))
-        # Entered before anything else happens to it: early on its invoice date.
-        draft.created_at = business_time(rng, draft.invoice_date, 6, 7)
+    def _integration(
+        self, rng: Draws, draft: InvoiceDraft, scenario: HoldScenario | None, fix_days: int
+    ) -> None:
+        """The Hold's defect and the attempts before the latest one."""
+        if scenario is not None:
+            draft.operation = scenario.reason.operation
+            draft.error = scenario.apply(draft, rng, self.hold_context)
+            # A replaced line may have changed the total.
+            self._fit(draft.lines, scenario.code)
+        elif RULES[draft.status].operations:
+            draft.operation = rng.choice(RULES[draft.status].operations)
+        if self.run.options.ledger and draft.submitted_at is not None:
+            draft.attempts = self.history.earlier(rng, draft, fix_days)
+
+    def _number(self, index: int, twin: bool) -> str:
+        """The pinned number, except on a duplicate's twin (another invoice)."""
+        if self.spec.invoice_number is not None and not twin:
+            return self.spec.invoice_number
+        return f"INV-{self.first_number + index}"
+
+    def _fit(self, lines: list[LineDraft], code: str | None) -> None:
+        """The pinned total to the cent; else only the approval-limit Hold is above the cap."""
+        if self.spec.total_cents is not None:
+            fit_exactly(lines, self.spec.total_cents)
+        elif code != "APPROVAL_LIMIT_EXCEEDED":
+            InvoiceLineFactory.fit_below(lines, self.amounts.cap_cents)
 
     def _days_pending(self, draft: InvoiceDraft) -> int:
         """Draft: since the invoice date; Submitted and Hold: since submission; Approved: days

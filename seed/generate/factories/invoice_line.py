@@ -1,14 +1,19 @@
-"""Builds an invoice's line items: realistic quantities and prices that add up to the cent."""
+"""Builds an invoice's line items from its vendor's trade: quantities and prices that add up.
+
+A line is aimed at a share of the invoice's amount: the quantity is what that share buys at the
+item's typical price (whole units for countable items), then the unit price settles the rest
+within the item's price range. Line amounts are quantity x price to the cent.
+"""
 
 import math
 from itertools import accumulate
 from typing import Any
 
-from seed.domain.catalog import LINE_CATEGORIES, LINE_ITEMS, VALID_TAX_CODES
+from seed.domain.catalog import VALID_TAX_CODES
 from seed.domain.money import cents_to_decimal
+from seed.domain.trades import Item, Trade
 from seed.generate.factories.drafts import LineDraft
 from seed.generate.values import Draws
-from seed.keys import line_key
 
 #: Weights of the valid tax codes (70, 10, 15, 5), cumulated once.
 _TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
@@ -22,54 +27,80 @@ class InvoiceLineFactory:
     def __init__(self, budget_line_ids: dict[str, str]) -> None:
         self.budget_line_ids = budget_line_ids
 
-    def build_drafts(self, rng: Draws, target_cents: int) -> list[LineDraft]:
-        """2 to 8 lines of the usual categories whose amounts add up to about ``target_cents``."""
-        count = rng.randint(*LINES_PER_INVOICE)
+    def build_drafts(
+        self, rng: Draws, trade: Trade, target_cents: int, count: int | None = None
+    ) -> list[LineDraft]:
+        """2 to 8 lines (or ``count``) of the trade's items whose amounts add up to about
+        ``target_cents``; each line's item is one its share of the amount can buy."""
+        drawn = rng.randint(*LINES_PER_INVOICE)
+        count = count or drawn
         weights = [rng.uniform(0.5, 2.0) for _ in range(count)]
         scale = target_cents / sum(weights)
-        return [self.line_for(rng, rng.choice(LINE_CATEGORIES), round(w * scale)) for w in weights]
+        lines = []
+        for weight in weights:
+            share = round(weight * scale)
+            item = trade.by_smallest[int(rng.random() * trade.affordable(share))]
+            lines.append(self.line_for(rng, item, share))
+        return lines
 
-    def line_for(self, rng: Draws, category: str, share_cents: int) -> LineDraft:
-        """A line of ``category`` worth about ``share_cents``, in its item's usual quantities."""
-        item = rng.choice(LINE_ITEMS[category])
+    def line_for(self, rng: Draws, item: Item, share_cents: int) -> LineDraft:
+        """A line of ``item`` worth about ``share_cents``."""
         low_price, high_price = item.price_cents
-        price = rng.randint(low_price, high_price)
-        low_qty, high_qty = item.quantity_hundredths
+        typical = item.typical_price_cents * rng.uniform(0.85, 1.15)
         step = item.quantity_step
-        wanted = share_cents * 100 / price
-        quantity = min(max(round(wanted / step) * step, low_qty), high_qty)
-        quantity = max(quantity - quantity % step, step)
+        low_qty, high_qty = item.quantity_hundredths
+        quantity = round(share_cents * 100 / typical / step) * step
+        quantity = min(max(quantity, low_qty, step), max(high_qty, step))
+        price = min(max(round(share_cents * 100 / quantity), low_price), high_price)
         tax_code = rng.weighted(VALID_TAX_CODES, _TAX_CUM_WEIGHTS)
         return LineDraft(
-            category, item.description, item.unit_of_measure, quantity, price, tax_code
+            item.cost_category,
+            item.description,
+            item.unit_of_measure,
+            quantity,
+            price,
+            tax_code,
+            step,
         )
 
     @staticmethod
     def fit_below(lines: list[LineDraft], cap_cents: int) -> None:
-        """Lower the largest lines' quantities until the total is at most ``cap_cents``."""
+        """Lower quantities (whole steps, largest line first) until the total fits under the
+        cap; only when every line is down to one step, lower the largest line's price."""
         total = sum(line.amount_cents for line in lines)
         while total > cap_cents:
-            largest = max(lines, key=lambda line: line.amount_cents)
-            cut = math.ceil((total - cap_cents) * 100 / largest.price_cents)
-            largest.quantity_hundredths = max(largest.quantity_hundredths - cut, 1)
-            if largest.amount_cents <= 1 and all(line.amount_cents <= 1 for line in lines):
-                return
+            excess = total - cap_cents
+            reducible = [line for line in lines if line.quantity_hundredths > line.step]
+            if reducible:
+                line = max(reducible, key=lambda line: line.amount_cents)
+                steps = math.ceil(excess * 100 / line.price_cents / line.step)
+                line.quantity_hundredths = max(
+                    line.quantity_hundredths - steps * line.step, line.step
+                )
+            else:
+                priced = [line for line in lines if line.price_cents > 1]
+                if not priced:
+                    return
+                line = max(priced, key=lambda line: line.amount_cents)
+                cut = math.ceil(excess * 100 / line.quantity_hundredths)
+                line.price_cents = max(line.price_cents - cut, 1)
             total = sum(line.amount_cents for line in lines)
 
     @staticmethod
     def fit_above(lines: list[LineDraft], floor_cents: int) -> None:
-        """Raise the largest line's quantity until the total is above ``floor_cents``."""
+        """Raise the largest line's quantity, in whole steps, until the total is above the floor."""
         total = sum(line.amount_cents for line in lines)
         if total > floor_cents:
             return
         largest = max(lines, key=lambda line: line.amount_cents)
         missing = floor_cents - total + 1
-        largest.quantity_hundredths += math.ceil(missing * 100 / largest.price_cents) + 1
+        steps = math.ceil(missing * 100 / largest.price_cents / largest.step)
+        largest.quantity_hundredths += steps * largest.step
 
     def rows(self, invoice_id: str, lines: list[LineDraft]) -> list[dict[str, Any]]:
         return [
             {
-                "id": line_key(invoice_id, number),
+                "id": f"{invoice_id}-L{number}",
                 "invoice_id": invoice_id,
                 "budget_line_id": self.budget_line_ids.get(line.cost_category),
                 "line_number": number,
