@@ -77,12 +77,12 @@ CASES: list[Case] = [
     # The database: missing, not ours, behind, ahead, altered by hand, locked, read-only.
     *_per_command("missing-file", "missing", "no database at"),
     *_per_command("missing-folder", "missing_folder", "does not exist: create it"),
-    *_per_command("empty-file", "empty", "has no Hold Busters schema: run `alembic upgrade head`"),
+    *_per_command("empty-file", "empty", "has no Hold Busters schema: run `seed migrate`"),
     *_per_command("not-sqlite", "junk", "is not a SQLite database file"),
     *_per_command(
         "older-revision",
         "0001",
-        "is at revision 0001, not 0003: run `alembic upgrade head`",
+        "is at revision 0001, not 0003: run `seed migrate`",
         postgres=True,
     ),
     *_per_command(

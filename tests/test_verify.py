@@ -336,6 +336,6 @@ def test_a_missing_database_file_is_reported_and_not_created(
     path = tmp_path / "nope.db"
     result = run_cli(command, "--database-url", f"sqlite:///{path}")
     assert result.code == 1
-    assert result.err.startswith(f"error: no database at {path}: run `alembic upgrade head`")
+    assert result.err.startswith(f"error: no database at {path}: run `seed migrate`")
     assert result.err.count("\n") == 1
     assert not path.exists()

@@ -6,7 +6,7 @@ import sys
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-from seed.cli import purge, report, runs, seed_command, verify
+from seed.cli import migrate, purge, report, runs, seed_command, verify
 from seed.cli.console import print_error, print_traceback, route_library_logs
 from seed.errors import SeedError
 
@@ -19,6 +19,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.callback(invoke_without_command=True)(seed_command.seed)
+app.command()(migrate.migrate)
 app.command()(purge.purge)
 app.command()(report.report)
 app.command()(runs.runs)

@@ -52,14 +52,15 @@ def seed(
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
     quiet: opt.Quiet = False,
     verbose: opt.Verbose = False,
+    version: opt.Version = False,
 ) -> None:
     """Seed one run of realistic Hold Busters data: a project, its budget lines, invoices in
     every status, their lines and integration responses, in one transaction. Create the schema
-    once with `alembic upgrade head`.
+    once with `seed migrate`.
 
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
 
-    Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
+    Example: seed --per-status 2 --dialect postgresql --sql-file seed.sql
     """
     if ctx.invoked_subcommand is not None:
         return

@@ -7,9 +7,24 @@ from typing import Annotated
 
 import typer
 
+from seed import __version__
 from seed.errors import UsageError
 from seed.targets.plan import AUTO_WORKERS_FROM
 
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"seed {__version__} (holdbusters-seeder)")
+        raise typer.Exit()
+
+
+Version = Annotated[
+    bool,
+    typer.Option(
+        "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+    ),
+]
 PerStatus = Annotated[
     int, typer.Option("--per-status", "-n", help="Invoices per status (0: only the project).")
 ]

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy.dialects import registry
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import NoSuchModuleError
 
+from seed.db.extras import dialect_class
 from seed.errors import SeedError, UsageError
 from seed.generate.options import SeedOptions
 from seed.targets.plan import RunSettings, SeedReport
@@ -36,13 +35,7 @@ def load_dialect(name: str) -> Dialect:
     """A dialect by name, for rendering only (no driver is loaded, nothing connects)."""
     if name not in DIALECTS:
         raise UsageError(f"unknown dialect {name!r}: choose from {', '.join(DIALECTS)}")
-    try:
-        dialect: Dialect = registry.load(name)(paramstyle="named")
-    except (ModuleNotFoundError, NoSuchModuleError):
-        raise UsageError(
-            f"the {name} dialect is not installed: pip install 'holdbusters-seeder[{name}]'"
-        ) from None
-    return dialect
+    return dialect_class(name)(paramstyle="named")
 
 
 def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSettings) -> SeedReport:
@@ -82,7 +75,7 @@ def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSetti
 def _header(handle: IO[str], dialect: str, run_id: str, transactional: bool) -> None:
     handle.write(
         f"-- holdbusters seed run {run_id} for {dialect}: run it after the migration script\n"
-        "-- (alembic upgrade head, or its --sql output). It adds a new project.\n\n"
+        "-- (`seed migrate --sql`, or `alembic upgrade head --sql` in a checkout).\n\n"
     )
     if transactional:
         handle.write("BEGIN;\n\n")
