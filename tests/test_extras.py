@@ -46,9 +46,10 @@ def no_databricks(monkeypatch: pytest.MonkeyPatch) -> None:
         ("purge", "R1", "--target", "databricks", "--yes"),
     ],
 )
-def test_missing_databricks_extra(no_databricks: None, run_cli, args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.chdir(tmp_path)
-    result = run_cli(*args)
+def test_missing_databricks_extra(  # type: ignore[no-untyped-def]
+    no_databricks: None, run_cli, args: tuple[str, ...], tmp_path: Path
+) -> None:
+    result = run_cli(*(a.replace("x.sql", str(tmp_path / "x.sql")) for a in args))
     assert result.code != 0
     assert result.err.count("\n") == 1 and INSTALL_DATABRICKS in result.err, result.err
     assert "sekret" not in result.err

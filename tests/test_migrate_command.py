@@ -1,4 +1,4 @@
-"""`seed migrate` makes the schema `seed` writes to, as `alembic upgrade head` does in a checkout."""
+"""`seed migrate` makes the schema `seed` writes to, as `alembic upgrade head` does in a repo."""
 
 import os
 import subprocess
@@ -40,7 +40,9 @@ def test_migrate_creates_the_schema_alembic_creates(tmp_path: Path, run_cli) -> 
     assert again.code == 0 and "already at the latest revision (0003)" in again.out
 
 
-def test_migrate_upgrades_an_older_revision_and_then_seed_runs(empty_sqlite_url: URL, run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_migrate_upgrades_an_older_revision_and_then_seed_runs(  # type: ignore[no-untyped-def]
+    empty_sqlite_url: URL, run_cli
+) -> None:
     migrate(empty_sqlite_url, "0001")
     refused = run_cli("--database-url", url_arg(empty_sqlite_url))
     assert refused.code == 1 and "`seed migrate`" in refused.err
@@ -50,7 +52,9 @@ def test_migrate_upgrades_an_older_revision_and_then_seed_runs(empty_sqlite_url:
 
 
 def test_migrate_takes_database_url_from_the_environment(
-    tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    run_cli,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
     assert run_cli("migrate").code == 0
@@ -65,7 +69,7 @@ def test_migrate_on_postgresql(empty_pg_url: URL, run_cli) -> None:  # type: ign
 
 
 def test_migrate_sql_prints_the_script_and_connects_nowhere(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
-    url = f"postgresql+psycopg://user:sekret@127.0.0.1:5999/nowhere"
+    url = "postgresql+psycopg://user:sekret@127.0.0.1:5999/nowhere"
     done = run_cli("migrate", "--database-url", url, "--sql")
     assert done.code == 0, done.err
     assert "CREATE TABLE invoices" in done.out and "CREATE INDEX ix_invoices_project_id" in done.out
@@ -73,7 +77,8 @@ def test_migrate_sql_prints_the_script_and_connects_nowhere(tmp_path: Path, run_
 
 
 def test_migrate_sql_for_databricks_from_the_environment(
-    run_cli, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    run_cli,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     for name, value in {
         "DATABRICKS_SERVER_HOSTNAME": "adb-1.azuredatabricks.net",

@@ -17,9 +17,7 @@ def migrate(
     target: TargetOption = None,
     sql: Annotated[
         bool,
-        typer.Option(
-            "--sql", help="Print the SQL that creates the schema instead of running it."
-        ),
+        typer.Option("--sql", help="Print the SQL that creates the schema instead of running it."),
     ] = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:

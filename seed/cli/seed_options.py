@@ -12,7 +12,6 @@ from seed.errors import UsageError
 from seed.targets.plan import AUTO_WORKERS_FROM
 
 
-
 def _print_version(value: bool) -> None:
     if value:
         typer.echo(f"seed {__version__} (holdbusters-seeder)")

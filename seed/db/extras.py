@@ -16,8 +16,7 @@ def missing_extra(backend: str, module: str | None = None) -> UsageError:
     extra = EXTRAS[backend]
     missing = f" (no module {module})" if module else ""
     return UsageError(
-        f"{backend} support is not installed{missing}: "
-        f"pip install 'holdbusters-seeder[{extra}]'"
+        f"{backend} support is not installed{missing}: pip install 'holdbusters-seeder[{extra}]'"
     )
 
 

@@ -7,7 +7,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO
+from typing import TextIO
 
 from alembic import command
 from alembic.script import ScriptDirectory
@@ -62,7 +62,7 @@ def upgrade_database(url: URL, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Mi
     return Migration(before, head, applied)
 
 
-def write_upgrade_script(url: URL, output: IO[str]) -> None:
+def write_upgrade_script(url: URL, output: TextIO) -> None:
     """The SQL that upgrades an empty database of ``url``'s dialect to head (Alembic's offline
     mode), written to ``output``; nothing connects."""
     dialect_class(url.drivername)

@@ -35,7 +35,8 @@ def load_dialect(name: str) -> Dialect:
     """A dialect by name, for rendering only (no driver is loaded, nothing connects)."""
     if name not in DIALECTS:
         raise UsageError(f"unknown dialect {name!r}: choose from {', '.join(DIALECTS)}")
-    return dialect_class(name)(paramstyle="named")
+    dialect: Dialect = dialect_class(name)(paramstyle="named")  # type: ignore[call-arg]
+    return dialect
 
 
 def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSettings) -> SeedReport:
