@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from seed.cli import migrate, purge, report, runs, seed_command, verify
 from seed.cli.console import print_error, print_traceback, route_library_logs
+from seed.cli.interrupt import NOTHING_CHANGED, interrupted_message, interrupting_means
 from seed.errors import SeedError
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args or "-v" in args
     route_library_logs(verbose)
+    interrupting_means(NOTHING_CHANGED)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="seed", standalone_mode=False)
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> None:
         print_error("aborted")
         code = 130
     except KeyboardInterrupt:
-        print_error("interrupted: the run was rolled back; the database is as it was")
+        print_error(interrupted_message())
         code = INTERRUPTED
     except SeedError as exc:
         if verbose:

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from seed.cli.console import stdout_console
+from seed.cli.interrupt import interrupting_means
 from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.db.migrate import upgrade_database, write_upgrade_script
@@ -32,6 +33,11 @@ def migrate(
     if sql:
         write_upgrade_script(url, sys.stdout)
         return
+    interrupting_means(
+        "the migration stopped part-way: run `seed migrate` again to finish"
+        if url.get_backend_name() == "databricks"
+        else "the migration was rolled back; the database is as it was"
+    )
     migration = upgrade_database(url, lock_timeout)
     console = stdout_console()
     where = mask_url(url)

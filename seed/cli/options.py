@@ -31,6 +31,8 @@ LockTimeoutOption = Annotated[
     typer.Option("--lock-timeout", min=0, help="Seconds to wait for a locked database."),
 ]
 
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
 
 def database_url(url: str | None, target: str | None) -> URL:
     """The command's database (option > environment > default), its secrets never printed."""

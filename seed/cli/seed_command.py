@@ -8,7 +8,14 @@ from sqlalchemy.engine import URL
 
 from seed.cli import seed_options as opt
 from seed.cli.console import stderr_console, stdout_console
-from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
+from seed.cli.interrupt import ROLLED_BACK, interrupting_means
+from seed.cli.options import (
+    DatabaseUrlOption,
+    LockTimeoutOption,
+    Quiet,
+    TargetOption,
+    database_url,
+)
 from seed.cli.progress import invoice_progress
 from seed.cli.summary import render_summary
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
@@ -50,7 +57,7 @@ def seed(
     chunk_size: opt.ChunkSize = DEFAULT_CHUNK_SIZE,
     workers: opt.Workers = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
-    quiet: opt.Quiet = False,
+    quiet: Quiet = False,
     verbose: opt.Verbose = False,
     version: opt.Version = False,
 ) -> None:
@@ -79,12 +86,21 @@ def seed(
     )
     run = check_run_id(run_id) if run_id else new_run_id()
     destination = _destination(database_url_text, target, sql_file, dialect, csv_dir)
+    interrupting_means(_left_by_interruption(destination))
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
         settings = RunSettings(
             run, chunk_size, workers, lock_timeout, csv_dir, on_progress=progress
         )
         report = seed_run(destination, options, settings)
     render_summary(stdout_console(), report)
+
+
+def _left_by_interruption(destination: URL | SqlScript) -> str:
+    if isinstance(destination, SqlScript):
+        return f"{destination.path} was not written"
+    if destination.get_backend_name() == "databricks":
+        return "the rows the run had written were removed (`seed runs` lists any left)"
+    return ROLLED_BACK
 
 
 def _destination(

@@ -111,7 +111,6 @@ Workers = Annotated[
         show_default=f"1 from {AUTO_WORKERS_FROM:,} invoices on 2+ cores, else 0",
     ),
 ]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Show tracebacks of unexpected errors.")
 ]

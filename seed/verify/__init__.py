@@ -6,6 +6,7 @@ offending row. Everything is SQLAlchemy Core that compiles on SQLite, PostgreSQL
 by us or not, and run in a few statements however many invoices there are.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, literal, select
@@ -74,7 +75,15 @@ def run_check(connection: Connection, check: Check, examples: int = 5) -> CheckR
     return CheckResult(check, int(checked), int(failed), ids)
 
 
-def verify_database(url: URL, lock_timeout: float) -> list[CheckResult]:
-    """Every check on the database at ``url`` (seeded by us or not), read-only."""
+def verify_database(
+    url: URL, lock_timeout: float, on_check: Callable[[str], None] | None = None
+) -> list[CheckResult]:
+    """Every check on the database at ``url`` (seeded by us or not), read-only; ``on_check``
+    gets the name of each check as it starts."""
+    results = []
     with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
-        return [run_check(connection, check) for check in all_checks()]
+        for check in all_checks():
+            if on_check is not None:
+                on_check(check.name)
+            results.append(run_check(connection, check))
+    return results
