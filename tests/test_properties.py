@@ -127,7 +127,7 @@ def test_amount_is_a_number_or_a_usage_error(value: str) -> None:
         try:
             SeedOptions(seed=1, as_of=date(2026, 1, 1), approval_limit=amount)
         except UsageError as exc:
-            assert "--approval-limit must be between" in str(exc)
+            assert "--approval-limit must be above 0" in str(exc)
 
 
 _ENV_KEYS = st.sampled_from(

@@ -7,7 +7,12 @@ import typer
 from sqlalchemy.exc import SQLAlchemyError
 
 from seed.cli import migrate, purge, report, runs, seed_command, verify
-from seed.cli.console import print_error, print_traceback, route_library_logs
+from seed.cli.console import (
+    print_error,
+    print_traceback,
+    reader_may_leave,
+    route_library_logs,
+)
 from seed.cli.interrupt import NOTHING_CHANGED, interrupted_message, interrupting_means
 from seed.errors import SeedError
 
@@ -39,7 +44,8 @@ def main(argv: list[str] | None = None) -> None:
     interrupting_means(NOTHING_CHANGED)
     command = typer.main.get_command(app)
     try:
-        code = command.main(args=args, prog_name="seed", standalone_mode=False)
+        with reader_may_leave():
+            code = command.main(args=args, prog_name="seed", standalone_mode=False)
         if code == INTERRUPTED:  # Typer turns Ctrl-C into this exit code without a word
             raise KeyboardInterrupt
     except typer.TyperException as exc:  # usage errors: bad option values, unknown options
@@ -59,11 +65,13 @@ def main(argv: list[str] | None = None) -> None:
     except SQLAlchemyError as exc:
         if verbose:
             print_traceback()
-        print_error(f"database error: {str(exc).splitlines()[0]} (run with --verbose for details)")
+        details = "" if verbose else " (run with --verbose for details)"
+        print_error(f"database error: {str(exc).splitlines()[0]}{details}")
         code = 1
     except Exception as exc:
         if verbose:
             print_traceback()
-        print_error(f"unexpected {type(exc).__name__}: {exc} (run with --verbose for a traceback)")
+        hint = "" if verbose else " (run with --verbose for a traceback)"
+        print_error(f"unexpected {type(exc).__name__}: {exc}{hint}")
         code = 1
     sys.exit(code if isinstance(code, int) else 0)

@@ -21,6 +21,7 @@ TargetOption = Annotated[
     str | None,
     typer.Option(
         "--target",
+        metavar="local|databricks",
         help="local (default: --database-url / $DATABASE_URL / SQLite) or databricks "
         "(from the DATABRICKS_* variables).",
         show_default=False,

@@ -24,8 +24,6 @@ from seed.domain.statuses import parse_statuses
 from seed.errors import UsageError
 from seed.generate.options import (
     DEFAULT_APPROVAL_LIMIT,
-    DEFAULT_COMPANY,
-    DEFAULT_PROJECT_NAME,
     DEFAULT_PROJECT_NUMBER,
     SeedOptions,
 )
@@ -44,9 +42,9 @@ def seed(
     as_of: opt.AsOf = None,
     vendor: opt.Vendor = None,
     po: opt.Po = None,
-    project_name: opt.ProjectName = DEFAULT_PROJECT_NAME,
+    project_name: opt.ProjectName = None,
     project_number: opt.ProjectNumber = DEFAULT_PROJECT_NUMBER,
-    company: opt.Company = DEFAULT_COMPANY,
+    company: opt.Company = None,
     approval_limit: opt.ApprovalLimit = str(DEFAULT_APPROVAL_LIMIT),
     database_url_text: DatabaseUrlOption = None,
     target: TargetOption = None,

@@ -8,7 +8,10 @@ from typing import Annotated
 import typer
 
 from seed import __version__
+from seed.domain.holds import HOLD_REASONS
+from seed.domain.statuses import STATUSES
 from seed.errors import UsageError
+from seed.generate.options import DEFAULT_COMPANY, DEFAULT_PROJECT_NAME
 from seed.targets.plan import AUTO_WORKERS_FROM
 
 
@@ -29,14 +32,22 @@ PerStatus = Annotated[
 ]
 Status = Annotated[
     list[str] | None,
-    typer.Option("--status", "-s", help="Seed only this status (repeatable).", show_default=False),
+    typer.Option(
+        "--status",
+        "-s",
+        metavar="STATUS",
+        help=f"Seed only this status (repeatable): {', '.join(STATUSES)}.",
+        show_default="all",
+    ),
 ]
 HoldReason = Annotated[
     list[str] | None,
     typer.Option(
         "--hold-reason",
-        help="Hold invoices only of this reason, e.g. po-mismatch (repeatable).",
-        show_default=False,
+        metavar="REASON",
+        help="Hold invoices only of this reason (repeatable): "
+        f"{', '.join(r.option_name for r in HOLD_REASONS)}.",
+        show_default="all, weighted",
     ),
 ]
 Seed = Annotated[
@@ -59,11 +70,32 @@ Po = Annotated[
     str | None,
     typer.Option("--po", help="One PO number for every invoice.", show_default="per vendor"),
 ]
-ProjectName = Annotated[str, typer.Option("--project-name")]
-ProjectNumber = Annotated[
-    str, typer.Option("--project-number", help="An existing project number adds to that project.")
+ProjectName = Annotated[
+    str | None,
+    typer.Option(
+        "--project-name",
+        metavar="NAME",
+        help="Name of a new project (an existing project keeps its own).",
+        show_default=DEFAULT_PROJECT_NAME,
+    ),
 ]
-Company = Annotated[str, typer.Option("--company")]
+ProjectNumber = Annotated[
+    str,
+    typer.Option(
+        "--project-number",
+        metavar="NUMBER",
+        help="An existing project number adds to that project.",
+    ),
+]
+Company = Annotated[
+    str | None,
+    typer.Option(
+        "--company",
+        metavar="NAME",
+        help="Company of a new project (an existing project keeps its own).",
+        show_default=DEFAULT_COMPANY,
+    ),
+]
 ApprovalLimit = Annotated[
     str, typer.Option("--approval-limit", help="Amount above which an invoice needs a director.")
 ]
@@ -95,6 +127,7 @@ Dialect = Annotated[
     str | None,
     typer.Option(
         "--dialect",
+        metavar="DIALECT",
         help="SQL dialect of --sql-file: databricks, postgresql or sqlite.",
         show_default="the database URL's",
     ),

@@ -9,6 +9,8 @@ from sqlalchemy.engine import Connection
 from models import BudgetLine, Invoice, InvoiceLine, Project
 from seed.domain.money import to_cents
 from seed.domain.statuses import SPENDING_STATUSES
+from seed.errors import UsageError
+from seed.generate.options import SeedOptions
 
 
 @dataclass(frozen=True)
@@ -19,11 +21,13 @@ class ExistingProject:
     budget_lines: dict[str, tuple[str, int]]
     #: budget line id -> Approved and Paid spend already charged to it, in cents
     spend: dict[str, int] = field(default_factory=dict)
+    name: str = ""
+    company: str = ""
 
 
 def find_project(connection: Connection, project_number: str) -> ExistingProject | None:
     project = connection.execute(
-        select(Project.id, Project.created_at)
+        select(Project.id, Project.created_at, Project.name, Project.company)
         .where(Project.project_number == project_number)
         .order_by(Project.created_at, Project.id)
         .limit(1)
@@ -52,4 +56,22 @@ def find_project(connection: Connection, project_number: str) -> ExistingProject
         project.created_at,
         budget,
         {line_id: to_cents(total) for line_id, total in spent if line_id is not None},
+        project.name,
+        project.company,
     )
+
+
+def refuse_ignored_options(existing: ExistingProject | None, options: SeedOptions) -> None:
+    """--project-name and --company describe a new project: given for an existing project with
+    another name or company, they would be ignored, so the run is refused before it writes."""
+    if existing is None:
+        return
+    for option, given, kept in (
+        ("--project-name", options.project_name, existing.name),
+        ("--company", options.company, existing.company),
+    ):
+        if given is not None and given != kept:
+            raise UsageError(
+                f"project {options.project_number} exists with {option} {kept!r}: {option} only "
+                f"names a new project; leave it out, or choose another --project-number"
+            )

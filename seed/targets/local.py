@@ -12,7 +12,7 @@ from seed.db.columns import require_model_columns
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.runs.ledger import COMPLETE, ledger_row, require_new_run, utcnow
-from seed.runs.project import find_project
+from seed.runs.project import find_project, refuse_ignored_options
 from seed.settings import mask_url
 from seed.targets.plan import RunSettings, SeedReport
 from seed.targets.stream import write_run
@@ -36,6 +36,7 @@ def seed_local(url: URL, options: SeedOptions, settings: RunSettings) -> SeedRep
             db_sink = connection_sink(connection)
             sink: Sink = db_sink if csv_sink is None else Fanout([db_sink, csv_sink])
             existing = find_project(connection, options.project_number)
+            refuse_ignored_options(existing, options)
             result = write_run(sink, options, settings, existing)
             row = ledger_row(
                 run_id,

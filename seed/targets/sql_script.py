@@ -44,11 +44,9 @@ def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSetti
     path, run_id = script.path, settings.run_id
     dialect = load_dialect(script.dialect)
     started = time.perf_counter()
-    if not path.parent.is_dir():
-        raise SeedError(f"the folder {path.parent} does not exist: create it first")
-    partial = path.with_name(f".{path.name}.partial")
+    partial = _partial_file(path)
     try:
-        with partial.open("w", encoding="utf-8") as handle:
+        with partial.open("a", encoding="utf-8") as handle:
             transactional = dialect.name != "databricks"
             _header(handle, dialect.name, run_id, transactional)
 
@@ -71,6 +69,23 @@ def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSetti
         time.perf_counter() - started,
         writer.statements,
     )
+
+
+def _partial_file(path: Path) -> Path:
+    """The file the script is written to before it takes ``path``'s place; made (empty) now, so
+    a path that cannot be written is one clear line before anything runs."""
+    if not path.name or path.is_dir():
+        raise UsageError(f"--sql-file {path} is a folder: name a file, e.g. {path / 'seed.sql'}")
+    if not path.parent.is_dir():
+        raise SeedError(f"the folder {path.parent} does not exist: create it first")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.open("w", encoding="utf-8").close()
+    except OSError as exc:
+        raise SeedError(
+            f"cannot write {path}: {exc.strerror or exc}; choose a writable folder"
+        ) from None
+    return partial
 
 
 def _header(handle: IO[str], dialect: str, run_id: str, transactional: bool) -> None:
