@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.measure import Measurement
 
 #: Secrets the current command knows of (URL password, tokens); never printed.
 _secrets: set[str] = set()
@@ -76,6 +77,14 @@ def reader_may_leave() -> Iterator[None]:
         guarded.flush()
         if guarded.gone:
             os.dup2(os.open(os.devnull, os.O_WRONLY), original.fileno())
+
+
+def print_whole(console: Console, renderable: RenderableType) -> None:
+    """Print without squeezing: the console widens to what ``renderable`` needs, and a narrower
+    terminal wraps the lines instead of cutting cells short."""
+    unlimited = console.options.update_width(10_000)
+    console.width = max(console.width, Measurement.get(console, unlimited, renderable).maximum)
+    console.print(renderable)
 
 
 def stderr_console() -> Console:

@@ -6,11 +6,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.measure import Measurement
 from rich.table import Table
 
 from models import TABLES
-from seed.cli.console import stdout_console
+from seed.cli.console import print_whole, stdout_console
 from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.runs.ledger import COMPLETE, INCOMPLETE, RunListing, list_runs
@@ -111,11 +110,10 @@ def _wide_table(listings: list[RunListing]) -> Table:
 
 
 def _print_table(console: Console, listings: list[RunListing], wide: bool) -> None:
-    table = _wide_table(listings) if wide else _narrow_table(listings)
-    if wide:  # every column whole, even if the terminal must wrap the lines
-        unlimited = console.options.update_width(10_000)
-        console.width = max(console.width, Measurement.get(console, unlimited, table).maximum)
-    console.print(table)
+    if wide:
+        print_whole(console, _wide_table(listings))
+    else:
+        console.print(_narrow_table(listings))
 
 
 def runs(

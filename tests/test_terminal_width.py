@@ -1,5 +1,5 @@
-"""`seed runs` fits an 80-column terminal (--wide and --json for the rest), and a project kept
-by a purge stays visible."""
+"""`seed runs` and `seed report --invoice` fit an 80-column terminal (--wide and --json for the
+rest), and a project kept by a purge stays visible in `seed runs`."""
 
 import json
 import re
@@ -58,3 +58,22 @@ def test_a_project_kept_by_a_purge_is_listed(sqlite_url: URL, run_cli) -> None: 
     ) in text
     assert run_cli("purge", "RA", "--yes", *db).code == 0
     assert "yet: seed one" in run_cli("runs", *db).out
+
+
+def test_report_invoice_at_80_columns(
+    sqlite_url: URL,
+    run_cli,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    db = ("--database-url", url_arg(sqlite_url))
+    assert run_cli(*db, "-n", "5", "--seed", "42", "--run-id", "R20261124_demo", "-q").code == 0
+    _at_width(monkeypatch, 80)
+    shown = run_cli("report", *db, "--invoice", "R20261124_demo-I00000004")
+    assert shown.code == 0, shown.err
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown.out)
+    tables = [line for line in plain.splitlines() if line[:1] in "┏┃┡│└"]
+    assert tables and max(len(line) for line in tables) <= 80
+    assert "…" not in plain
+    assert "R20261124_demo-I00000004" in plain and "qty x price" in plain
+    wide = run_cli("report", *db, "--invoice", "R20261124_demo-I00000004", "--wide")
+    assert "unit price" in wide.out and "R20261124_demo-B" in wide.out and "…" not in wide.out
