@@ -9,11 +9,13 @@ from sqlalchemy import URL
 from models import TABLES
 from tests.support import url_arg
 
-#: sha256 of the five CSV files (table order) of each run, recorded on main at b8c149e.
+#: sha256 of the five CSV files (table order) of each run, recorded on main at b8c149e. Issue 13
+#: made exports self-contained: the reused-project run now also exports the project and its
+#: budget lines (with those two files cut back to their header, it still hashes to db5f9aa0...).
 DIGESTS = {
     "all-statuses": "39d6ae0d2e29cd3b1608551f67d5c2c9ff60dd819187d306af70093ee91637ea",
     "paid-and-hold-reused-project": (
-        "db5f9aa07cb4bf98528899b08fd7a924d1096d792ca0fad2037a96d86430f258"
+        "e28e9d2c1992265c15ec62468fc2e35e91fc731397268bac97c7868e302dd984"
     ),
 }
 RUNS = {

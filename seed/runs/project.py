@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -75,3 +76,22 @@ def refuse_ignored_options(existing: ExistingProject | None, options: SeedOption
                 f"project {options.project_number} exists with {option} {kept!r}: {option} only "
                 f"names a new project; leave it out, or choose another --project-number"
             )
+
+
+def project_rows(connection: Connection, project_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The project's row and its budget lines as they stand now (for a self-contained export
+    of a run that reuses the project)."""
+    budget = BudgetLine.__table__
+    projects = Project.__table__
+    return {
+        "projects": [
+            dict(row._mapping)
+            for row in connection.execute(select(projects).where(projects.c.id == project_id))
+        ],
+        "budget_lines": [
+            dict(row._mapping)
+            for row in connection.execute(
+                select(budget).where(budget.c.project_id == project_id).order_by(budget.c.id)
+            )
+        ],
+    }

@@ -6,13 +6,13 @@ from pathlib import Path
 from sqlalchemy import insert, text
 from sqlalchemy.engine import URL, Connection
 
-from models import DASHBOARD_TABLES, SeedRun
+from models import DASHBOARD_TABLES, TABLES, SeedRun
 from seed.db.access import open_database, serialize_project
 from seed.db.columns import require_model_columns
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.runs.ledger import COMPLETE, ledger_row, require_new_run, utcnow
-from seed.runs.project import find_project, refuse_ignored_options
+from seed.runs.project import find_project, project_rows, refuse_ignored_options
 from seed.settings import mask_url
 from seed.targets.plan import RunSettings, SeedReport
 from seed.targets.stream import write_run
@@ -38,6 +38,9 @@ def seed_local(url: URL, options: SeedOptions, settings: RunSettings) -> SeedRep
             existing = find_project(connection, options.project_number)
             refuse_ignored_options(existing, options)
             result = write_run(sink, options, settings, existing)
+            if csv_sink is not None and existing is not None:
+                for name, rows in project_rows(connection, existing.project_id).items():
+                    csv_sink.insert(TABLES[name], rows)
             row = ledger_row(
                 run_id,
                 options,
