@@ -16,7 +16,13 @@ from seed.db.access import open_database
 from seed.db.schema import require_tables
 from seed.verify.base import Check, CheckResult
 from seed.verify.holds import scenario_checks
-from seed.verify.integrity import amount_checks, budget_checks, foreign_key_checks, line_checks
+from seed.verify.integrity import (
+    amount_checks,
+    budget_checks,
+    foreign_key_checks,
+    line_checks,
+    project_checks,
+)
 from seed.verify.workflow import (
     date_checks,
     payload_checks,
@@ -38,6 +44,7 @@ __all__ = [
 
 def all_checks() -> list[Check]:
     return [
+        *project_checks(),
         *foreign_key_checks(),
         *line_checks(),
         *amount_checks(),
