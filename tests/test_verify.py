@@ -62,6 +62,14 @@ _ERROR = "(SELECT json_extract(response_payload, '$.errors[0].{}') FROM integrat
 _ERROR += "WHERE invoice_id = :id)"
 
 CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
+    "one project per project number": (
+        "SELECT id FROM projects ORDER BY id LIMIT 1",
+        [
+            "INSERT INTO projects (id, project_number, name, company, currency, created_at) "
+            "SELECT 'ZZ-P', project_number, name, company, currency, created_at FROM projects "
+            "WHERE id = :id"
+        ],
+    ),
     "budget_lines.project_id resolves": (
         "SELECT id FROM budget_lines ORDER BY id LIMIT 1",
         ["UPDATE budget_lines SET project_id = 'gone' WHERE id = :id"],
