@@ -16,6 +16,7 @@ from seed.db.extras import dialect_class
 from seed.errors import SeedError, UsageError
 from seed.generate.options import SeedOptions
 from seed.targets.plan import RunSettings, SeedReport
+from seed.targets.script_reuse import adopt_existing_project, render
 from seed.targets.statement_run import RunLedger, run_statements
 from seed.write.literals import DIALECTS
 from seed.write.statements import StatementWriter
@@ -48,7 +49,7 @@ def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSetti
     try:
         with partial.open("a", encoding="utf-8") as handle:
             transactional = dialect.name != "databricks"
-            _header(handle, dialect.name, run_id, transactional)
+            _header(handle, dialect.name, run_id, options.project_number, transactional)
 
             def execute(sql: str) -> None:
                 handle.write(f"{sql};\n\n")
@@ -56,6 +57,8 @@ def write_sql_script(script: SqlScript, options: SeedOptions, settings: RunSetti
             writer = StatementWriter(dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
             result = run_statements(writer, ledger, None)
+            for statement in adopt_existing_project(run_id, options.project_number):
+                writer.execute_now(render(statement, dialect))
             if transactional:
                 handle.write("COMMIT;\n")
         partial.replace(path)
@@ -88,10 +91,13 @@ def _partial_file(path: Path) -> Path:
     return partial
 
 
-def _header(handle: IO[str], dialect: str, run_id: str, transactional: bool) -> None:
+def _header(
+    handle: IO[str], dialect: str, run_id: str, project_number: str, transactional: bool
+) -> None:
     handle.write(
         f"-- holdbusters seed run {run_id} for {dialect}: run it after the migration script\n"
-        "-- (`seed migrate --sql`, or `alembic upgrade head --sql` in a checkout).\n\n"
+        "-- (`seed migrate --sql`, or `alembic upgrade head --sql` in a checkout).\n"
+        f"-- Where a project {project_number} exists, the run adds to it; else it makes it.\n\n"
     )
     if transactional:
         handle.write("BEGIN;\n\n")
