@@ -11,7 +11,14 @@ from sqlalchemy.engine import URL
 
 from seed.cli import seed_options as opt
 from seed.cli.console import stderr_console, stdout_console
-from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
+from seed.cli.interrupt import ROLLED_BACK, interrupting_means
+from seed.cli.options import (
+    DatabaseUrlOption,
+    LockTimeoutOption,
+    Quiet,
+    TargetOption,
+    database_url,
+)
 from seed.cli.progress import invoice_progress
 from seed.cli.summary import render_summary
 from seed.databricks.volume import volume_setting
@@ -21,8 +28,6 @@ from seed.domain.statuses import parse_statuses
 from seed.errors import UsageError
 from seed.generate.options import (
     DEFAULT_APPROVAL_LIMIT,
-    DEFAULT_COMPANY,
-    DEFAULT_PROJECT_NAME,
     DEFAULT_PROJECT_NUMBER,
     SeedOptions,
 )
@@ -43,9 +48,9 @@ def seed(
     as_of: opt.AsOf = None,
     vendor: opt.Vendor = None,
     po: opt.Po = None,
-    project_name: opt.ProjectName = DEFAULT_PROJECT_NAME,
+    project_name: opt.ProjectName = None,
     project_number: opt.ProjectNumber = DEFAULT_PROJECT_NUMBER,
-    company: opt.Company = DEFAULT_COMPANY,
+    company: opt.Company = None,
     approval_limit: opt.ApprovalLimit = str(DEFAULT_APPROVAL_LIMIT),
     database_url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
@@ -60,18 +65,19 @@ def seed(
     chunk_size: opt.ChunkSize = DEFAULT_CHUNK_SIZE,
     workers: opt.Workers = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
-    quiet: opt.Quiet = False,
+    quiet: Quiet = False,
     verbose: opt.Verbose = False,
+    version: opt.Version = False,
 ) -> None:
     """Seed one run of realistic Hold Busters data: a project, its budget lines, invoices in
     every status, their lines and integration responses, in one transaction. Create the schema
-    once with `alembic upgrade head`.
+    once with `seed migrate`.
 
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
 
     Example: seed --invoices 10000 --mix realistic --seed 1
 
-    Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
+    Example: seed --per-status 2 --dialect postgresql --sql-file seed.sql
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -92,6 +98,7 @@ def seed(
         destination, run_id, chunk_size, workers, lock_timeout,
         csv_dir, parquet_dir, load, volume, stage_dir,
     )  # fmt: skip
+    interrupting_means(_left_by_interruption(destination))
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
         report = seed_run(destination, options, replace(settings, on_progress=progress))
     render_summary(stdout_console(), report)
@@ -113,6 +120,14 @@ def _shape(
     if status:
         raise UsageError("--status chooses statuses for --per-status; with --invoices use --mix")
     return {"invoices": invoices, "mix": tuple(parse_mix(mix or "realistic").items())}
+
+
+def _left_by_interruption(destination: URL | SqlScript) -> str:
+    if isinstance(destination, SqlScript):
+        return f"{destination.path} was not written"
+    if destination.get_backend_name() == "databricks":
+        return "the rows the run had written were removed (`seed runs` lists any left)"
+    return ROLLED_BACK
 
 
 def _destination(

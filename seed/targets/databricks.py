@@ -20,7 +20,7 @@ from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.keys import run_prefix
 from seed.runs.ledger import FAILED, INCOMPLETE, require_new_run
-from seed.runs.project import find_project
+from seed.runs.project import find_project, refuse_ignored_options
 from seed.runs.rows import delete_run_rows
 from seed.settings import mask_url
 from seed.targets.plan import RunSettings, SeedReport
@@ -39,6 +39,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
             require_model_columns(connection, where)
             require_new_run(connection, settings.run_id)
             existing = find_project(connection, options.project_number)
+            refuse_ignored_options(existing, options)
             execute = executor(connection)
             writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
