@@ -28,6 +28,12 @@ def seed_run(
         if settings.csv_dir is not None:
             raise UsageError(CSV_WITH_SQL_FILE)
         return write_sql_script(destination, options, settings)
+    if destination.get_backend_name() == "spark":
+        if settings.csv_dir is not None:
+            raise UsageError("--csv is for local databases; Spark writes its own tables")
+        from seed.engines.spark.engine import seed_spark  # needs the [spark] extra
+
+        return seed_spark(destination, options, settings)
     if destination.get_backend_name() == "databricks":
         if settings.csv_dir is not None:
             raise UsageError(

@@ -7,7 +7,8 @@ import typer
 from sqlalchemy.engine import URL
 
 from seed.cli import seed_options as opt
-from seed.cli.console import stderr_console, stdout_console
+from seed.cli import spark_options as spark
+from seed.cli.console import register_secrets, stderr_console, stdout_console
 from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.cli.progress import invoice_progress
 from seed.cli.summary import render_summary
@@ -24,6 +25,7 @@ from seed.generate.options import (
 )
 from seed.keys import check_run_id, new_run_id
 from seed.run import RunSettings, SqlScript, seed_run
+from seed.settings import secrets_of
 from seed.targets.plan import DEFAULT_CHUNK_SIZE
 from seed.targets.sql_script import CSV_WITH_SQL_FILE
 
@@ -50,6 +52,12 @@ def seed(
     chunk_size: opt.ChunkSize = DEFAULT_CHUNK_SIZE,
     workers: opt.Workers = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+    engine: spark.Engine = "local",
+    spark_master: spark.SparkMaster = None,
+    spark_warehouse: spark.SparkWarehouse = None,
+    spark_schema: spark.SparkSchema = None,
+    spark_remote: spark.SparkRemote = None,
+    spark_partitions: spark.SparkPartitions = None,
     quiet: opt.Quiet = False,
     verbose: opt.Verbose = False,
 ) -> None:
@@ -60,6 +68,8 @@ def seed(
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
 
     Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
+
+    Example: seed --per-status 20000 --engine spark --spark-master local[2]
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -77,7 +87,10 @@ def seed(
         approval_limit=opt.parse_amount(approval_limit, "--approval-limit"),
     )
     run = check_run_id(run_id) if run_id else new_run_id()
-    destination = _destination(database_url_text, target, sql_file, dialect, csv_dir)
+    on_spark = spark.spark_url(
+        engine, target, spark_master, spark_warehouse, spark_schema, spark_remote, spark_partitions
+    )
+    destination = _destination(database_url_text, target, sql_file, dialect, csv_dir, on_spark)
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
         settings = RunSettings(
             run, chunk_size, workers, lock_timeout, csv_dir, on_progress=progress
@@ -92,8 +105,16 @@ def _destination(
     sql_file: Path | None,
     dialect: str | None,
     csv: Path | None,
+    on_spark: URL | None,
 ) -> URL | SqlScript:
-    """Where the run goes: a SQL script (of --dialect, else the URL's) or the database URL."""
+    """Where the run goes: Spark tables, a SQL script (of --dialect, else the URL's) or the
+    database URL."""
+    if on_spark is not None:
+        given = [name for name, v in (("--database-url", url), ("--sql-file", sql_file)) if v]
+        if given:
+            raise UsageError(f"--engine spark writes Spark tables: drop {given[0]}")
+        register_secrets(secrets_of(on_spark))
+        return on_spark
     if dialect is not None and sql_file is None:
         raise UsageError("--dialect names the dialect of --sql-file: give --sql-file too")
     if sql_file is not None and csv is not None:

@@ -18,7 +18,7 @@ from seed.settings import mask_url
 DEFAULT_LOCK_TIMEOUT = 30.0
 PG_CONNECT_TIMEOUT = 10
 
-_DRIVER_EXTRAS = {"postgresql": "postgresql", "databricks": "databricks"}
+_DRIVER_EXTRAS = {"postgresql": "postgresql", "databricks": "databricks", "spark": "spark"}
 
 
 def sqlite_path(url: URL) -> Path | None:

@@ -38,7 +38,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
             require_model_columns(connection, where)
             require_new_run(connection, settings.run_id)
             existing = find_project(connection, options.project_number)
-            execute = _executor(connection)
+            execute = statement_executor(connection)
             writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
             try:
@@ -57,7 +57,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
     return SeedReport(result, options, where, time.perf_counter() - started, writer.statements)
 
 
-def _executor(connection: Connection) -> Callable[[str], None]:
+def statement_executor(connection: Connection) -> Callable[[str], None]:
     """Statements are complete SQL text: sent as they are, with no parameter processing."""
     quiet = connection.execution_options(no_parameters=True)
 
