@@ -92,6 +92,8 @@ class SparkRun:
         staging = staging_table(self.run_id)
         try:
             result = self._run(staging)
+            if self.settings.before_commit is not None:
+                self.settings.before_commit(connection)
         except BaseException as exc:
             replacement = self._clean_up(connection, staging, exc, started_at, where)
             if replacement is exc:

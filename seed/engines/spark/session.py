@@ -11,11 +11,12 @@ from contextlib import contextmanager
 import shutil
 import sys
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from seed.engines.spark.errors import explain_spark_error
-from seed.engines.spark.target import SparkTarget
+from seed.engines.spark.target import DEFAULT_SCHEMA, SparkTarget
 from seed.errors import SeedError, UsageError
 
 #: Settings every session of ours gets: quiet, UTC, and naive timestamps as TIMESTAMP_NTZ
@@ -68,8 +69,10 @@ def local_conf(target: SparkTarget) -> dict[str, str]:
 
 
 def spark_session(target: SparkTarget) -> Any:
-    """The session for ``target``, started once per process."""
-    session = _sessions.get(target)
+    """The session for ``target``, started once per process (one per place: the schema and
+    partitions are not the session's)."""
+    place = replace(target, schema=DEFAULT_SCHEMA, partitions=None)
+    session = _sessions.get(place)
     if session is not None:
         return session
     require_pyspark()
@@ -81,7 +84,7 @@ def spark_session(target: SparkTarget) -> Any:
         raise
     except Exception as exc:
         raise explain_spark_error(exc, target) from exc
-    _sessions[target] = session
+    _sessions[place] = session
     return session
 
 
