@@ -49,7 +49,7 @@ def seed_spark(url: URL, options: SeedOptions, settings: RunSettings) -> SeedRep
     where = mask_url(url)
     started = time.perf_counter()
     spark = spark_session(target)
-    if target.is_local:
+    if target.databricks is None:  # Databricks has its tables from the migrations
         ensure_schema(spark, target.schema, SparkDialect())
     engine = make_engine(url)
     try:

@@ -76,7 +76,9 @@ def spark_session(target: SparkTarget) -> Any:
     if session is not None:
         return session
     require_pyspark()
+    # pyspark warns about pandas 3 (which we do not use) and about each exhausted retry.
     warnings.filterwarnings("ignore", message=".*pandas >= 3.0.0.*", category=FutureWarning)
+    warnings.filterwarnings("ignore", message=r"\[RETRIES_EXCEEDED\]", category=UserWarning)
     try:
         session = _start(target)
         session.sql("SELECT 1").collect()  # Spark Connect connects lazily: fail here, clearly
@@ -98,6 +100,7 @@ def _start(target: SparkTarget) -> Any:
     if target.remote is not None:
         host, port = target.remote
         session = SparkSession.builder.remote(f"sc://{host}:{port}").getOrCreate()
+        bounded_retries(session)
         for key, value in RUNTIME_CONF.items():
             session.conf.set(key, value)
         return session
@@ -112,6 +115,16 @@ def _start(target: SparkTarget) -> Any:
         session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def bounded_retries(session: Any) -> None:
+    """Spark Connect retries an unreachable server for over ten minutes by default (it looks
+    like a hang): a few quick retries, about ten seconds in all, then the error."""
+    from pyspark.sql.connect.client.retries import DefaultPolicy
+
+    session.client.set_retry_policies(
+        [DefaultPolicy(max_retries=4, initial_backoff=200, max_backoff=2000)]
+    )
 
 
 def spark_log(target: SparkTarget) -> Path:

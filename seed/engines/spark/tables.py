@@ -1,4 +1,5 @@
-"""The schema on local Spark: the models' tables as Parquet tables, made once per warehouse.
+"""The schema on Spark: the models' tables in the catalog's default format (Parquet on local
+Spark and a plain Spark Connect server), made once.
 
 Alembic cannot migrate a Spark catalog (no Delta, so no constraints), so ``seed --engine spark``
 creates the tables itself from the models, in the types the Databricks dialect gives them (which
@@ -24,16 +25,16 @@ def _columns(table: Table, dialect: Dialect) -> str:
 
 
 def create_statements(schema: str, dialect: Dialect) -> list[str]:
-    """``CREATE SCHEMA`` and a ``CREATE TABLE IF NOT EXISTS ... USING parquet`` per model."""
+    """``CREATE SCHEMA`` and a ``CREATE TABLE IF NOT EXISTS`` per model."""
     statements = [f"CREATE SCHEMA IF NOT EXISTS `{schema}`"]
     for table in Base.metadata.sorted_tables:
         statements.append(
             f"CREATE TABLE IF NOT EXISTS `{schema}`.`{table.name}` "
-            f"({_columns(table, dialect)}) USING parquet"
+            f"({_columns(table, dialect)})"
         )
     statements.append(
         f"CREATE TABLE IF NOT EXISTS `{schema}`.`alembic_version` "
-        "(`version_num` STRING) USING parquet"
+        "(`version_num` STRING)"
     )
     return statements
 
