@@ -83,3 +83,25 @@ def table_rows(url: URL) -> dict[str, list[tuple[Any, ...]]]:
             }
     finally:
         engine.dispose()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("PPid:") and int(line.split()[1]) == pid:
+                    found.append(int(status.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def python_workers() -> list[int]:
+    """This process's Spark Python workers: the processes the pyspark daemons (children of our
+    JVM) forked. Only our own processes, found by parentage."""
+    workers = []
+    for jvm in _children(os.getpid()):
+        for daemon in _children(jvm):
+            workers += _children(daemon)
+    return workers

@@ -1,6 +1,10 @@
 """The Spark engine writes exactly the rows the local engine writes, one run or nothing, on
 local Spark and over Spark Connect; our other jobs work on the tables it writes."""
 
+import os
+import signal
+import threading
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 
@@ -12,7 +16,7 @@ from seed.db.engine import make_engine
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-from tests.spark_support import table_rows
+from tests.spark_support import python_workers, table_rows
 from tests.support import CliResult, url_arg
 
 pytestmark = pytest.mark.slow
@@ -74,6 +78,34 @@ def test_a_run_that_fails_after_publishing_leaves_no_rows(spark_url: URL) -> Non
     assert table_rows(spark_url) == before
     assert [(run, outcome) for run, outcome, _ in _ledger(spark_url)] == [
         ("RFAIL", "failed"),
+        ("RKEEP", "complete"),
+    ]
+
+
+def test_a_run_whose_task_dies_leaves_no_rows(spark_url: URL) -> None:
+    """A Python worker killed mid-task (local Spark does not retry tasks): the job fails."""
+    seed_run(spark_url, OPTIONS, RunSettings("RKEEP"))
+    before = table_rows(spark_url)
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            seed_run(spark_url, replace(OPTIONS, per_status=20_000), RunSettings("RDIES"))
+        except BaseException as exc:
+            failure.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    while thread.is_alive():
+        for worker in python_workers():
+            with suppress(ProcessLookupError):
+                os.kill(worker, signal.SIGKILL)
+        thread.join(0.2)
+    assert failure and isinstance(failure[0], SeedError), failure
+    assert str(failure[0]).startswith("run RDIES failed and wrote no rows: ")
+    assert table_rows(spark_url) == before
+    assert [(run, outcome) for run, outcome, _ in _ledger(spark_url)] == [
+        ("RDIES", "failed"),
         ("RKEEP", "complete"),
     ]
 
