@@ -51,7 +51,7 @@ SparkPartitions = Annotated[
         "--spark-partitions",
         min=1,
         help="Spark tasks generating the invoices (the content is the same for any number).",
-        show_default="1 per 25,000 invoices, at least 2",
+        show_default="1 per 5,000 invoices, at least 2",
     ),
 ]
 

@@ -46,12 +46,12 @@ def job_progress(spark: Any, progress: TaskProgress | None) -> Iterator[None]:
     """Reports the generating job's tasks while the block runs."""
     if progress is None:
         yield
-    elif _is_connect(spark):
-        with _connect_progress(spark, progress):
-            yield
-    else:
-        with _polled_progress(spark, progress):
-            yield
+        return
+    with _connect_progress(spark, progress) if _is_connect(spark) else _polled_progress(
+        spark, progress
+    ):
+        yield
+    progress.tasks_done(progress.partitions)
 
 
 @contextmanager

@@ -16,8 +16,8 @@ from seed.engines.spark.generate import GenerateInvoices, invoice_tree_schema
 from seed.generate.factories import RunContext
 
 #: Invoices per Spark task when the target does not say: small enough for steady progress and
-#: to spread over many cores, large enough that a task's start-up is a small share of it.
-INVOICES_PER_TASK = 25_000
+#: to spread over many cores, large enough that a task's start-up (tens of ms) is a small share.
+INVOICES_PER_TASK = 5_000
 
 
 def staging_table(run_id: str) -> str:
