@@ -151,3 +151,11 @@ def test_spark_urls_reach_every_job_through_sqlalchemy() -> None:
 
     engine = create_engine(make_url("spark:///hb?master=local[1]&warehouse=/tmp/none"))
     assert engine.dialect.name == "databricks"  # Spark SQL: the Databricks dialect's language
+
+
+def test_on_a_databricks_cluster_the_runs_own_session_is_used() -> None:
+    env = {"DATABRICKS_RUNTIME_VERSION": "16.4", "DATABRICKS_CATALOG": "main", "DATABRICKS_SCHEMA": "hb"}
+    target = spark_target(databricks=True, environ=env)
+    assert target.databricks is not None and target.databricks.in_runtime
+    assert target.url().render_as_string() == "spark+databricks:///main.hb?runtime=true"
+    assert target_from_url(target.url()) == target

@@ -13,6 +13,10 @@ from seed.errors import UsageError
 
 
 def databricks_session(compute: DatabricksCompute) -> Any:
+    if compute.in_runtime:  # a job or notebook on the cluster: its own session
+        from pyspark.sql import SparkSession
+
+        return SparkSession.builder.getOrCreate()
     try:
         from databricks.connect import DatabricksSession
     except ModuleNotFoundError:

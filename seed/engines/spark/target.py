@@ -29,6 +29,10 @@ _MASTER = re.compile(r"local(\[(\*|[1-9][0-9]*)\])?|(spark|yarn|k8s)://?.*")
 _REMOTE = re.compile(r"sc://(?P<host>[^:/]+)(:(?P<port>[0-9]{1,5}))?/?")
 
 
+#: Set on Databricks clusters: there, the job's own Spark session is used, not Databricks Connect.
+RUNTIME_VARIABLE = "DATABRICKS_RUNTIME_VERSION"
+
+
 @dataclass(frozen=True)
 class DatabricksCompute:
     host: str
@@ -36,6 +40,8 @@ class DatabricksCompute:
     catalog: str
     #: None: serverless compute.
     cluster_id: str | None
+    #: Running on the cluster itself (a job's wheel task or a notebook).
+    in_runtime: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,15 +75,17 @@ class SparkTarget:
             query["partitions"] = str(self.partitions)
         if self.databricks is not None:
             compute = self.databricks
-            if compute.cluster_id:
+            if compute.in_runtime:
+                query["runtime"] = "true"
+            elif compute.cluster_id:
                 query["cluster_id"] = compute.cluster_id
             else:
                 query["serverless"] = "true"
             return URL.create(
                 DATABRICKS_CONNECT,
-                username="token",
-                password=compute.token,
-                host=compute.host,
+                username="token" if compute.token else None,
+                password=compute.token or None,
+                host=compute.host or None,
                 database=f"{compute.catalog}.{self.schema}",
                 query=query,
             )
@@ -145,7 +153,9 @@ def _required(env: Mapping[str, str], name: str) -> str:
 
 def databricks_compute(env: Mapping[str, str]) -> DatabricksCompute:
     """``DATABRICKS_*`` as for the SQL path, plus ``DATABRICKS_CLUSTER_ID`` (or serverless:
-    ``DATABRICKS_SERVERLESS_COMPUTE_ID=auto``)."""
+    ``DATABRICKS_SERVERLESS_COMPUTE_ID=auto``); on a cluster, only the catalog."""
+    if env.get(RUNTIME_VARIABLE):
+        return DatabricksCompute("", "", _required(env, "DATABRICKS_CATALOG"), None, True)
     host = _required(env, "DATABRICKS_SERVER_HOSTNAME").removeprefix("https://").rstrip("/")
     token = _required(env, "DATABRICKS_TOKEN")
     catalog = _required(env, "DATABRICKS_CATALOG")
@@ -168,7 +178,11 @@ def target_from_url(url: URL) -> SparkTarget:
             raise UsageError("a spark+databricks:// URL names its schema as /CATALOG.SCHEMA")
         cluster = query.get("cluster_id")
         compute = DatabricksCompute(
-            str(url.host or ""), str(url.password or ""), catalog, str(cluster) if cluster else None
+            str(url.host or ""),
+            str(url.password or ""),
+            catalog,
+            str(cluster) if cluster else None,
+            query.get("runtime") == "true",
         )
         return SparkTarget(schema, databricks=compute, partitions=partitions)
     if url.drivername != SPARK:
