@@ -40,7 +40,9 @@ def _jvm_pid() -> int | None:
     me = str(os.getpid())
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
         except OSError:
             continue
         if fields.get("PPid", "").strip() == me and fields.get("Name", "").strip() == "java":
@@ -60,7 +62,11 @@ def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
     started = time.perf_counter()
     report = seed_run(target.url(), options, RunSettings("BENCH"))
     ours = time.perf_counter() - started
-    counts = {name: n for name, n in report.result.rows.items() if name not in ("projects", "budget_lines")}
+    counts = {
+        name: n
+        for name, n in report.result.rows.items()
+        if name not in ("projects", "budget_lines")
+    }
     result: dict[str, Any] = {
         "master": master,
         "invoices": invoices,
@@ -84,12 +90,16 @@ def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
 
 
 def measure(master: str, invoices: int, baselines: bool = False) -> dict[str, Any]:
-    line = subprocess.run(
-        [sys.executable, __file__, "--child", master, str(invoices), str(int(baselines))],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip().splitlines()[-1]
+    line = (
+        subprocess.run(
+            [sys.executable, __file__, "--child", master, str(invoices), str(int(baselines))],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     measured: dict[str, Any] = json.loads(line)
     return measured
 
@@ -100,7 +110,9 @@ def _rate(sample: dict[str, Any], seconds: float | None = None) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--invoices", type=int, default=200_000, help="invoices of the scaling runs")
+    parser.add_argument(
+        "--invoices", type=int, default=200_000, help="invoices of the scaling runs"
+    )
     parser.add_argument("--million", action="store_true", help="also run 1,000,000 invoices")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; figures are provisional on a shared machine")
@@ -113,10 +125,13 @@ def main() -> None:
     print(f"\nRows/s per core to Parquet, local[2]: {_rate(two) / 2:,.0f} (target >= 90,000)")
     print("\nSame tables (row counts, columns, types), same session, local[2]:")
     floor = _rate(two, two["floor_seconds"])
-    print(f"  Spark-native floor {two['floor_seconds']:.1f} s {floor:,.0f} rows/s; ours/floor = {_rate(two) / floor:.2f}")
+    ours = _rate(two)
+    print(f"  Spark-native floor {two['floor_seconds']:.1f} s {floor:,.0f} rows/s", end="; ")
+    print(f"ours/floor = {ours / floor:.2f}")
     if two.get("dbldatagen_seconds"):
         theirs = _rate(two, two["dbldatagen_seconds"])
-        print(f"  dbldatagen {two['dbldatagen_seconds']:.1f} s {theirs:,.0f} rows/s; ours/dbldatagen = {_rate(two) / theirs:.2f}")
+        print(f"  dbldatagen {two['dbldatagen_seconds']:.1f} s {theirs:,.0f} rows/s", end="; ")
+        print(f"ours/dbldatagen = {ours / theirs:.2f}")
     else:
         print(f"  dbldatagen not run: {two['dbldatagen_problem']}")
     small = measure("local[2]", 100_000)

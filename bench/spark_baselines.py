@@ -42,23 +42,38 @@ def _dbldatagen_column(spec: Any, column: Column[Any]) -> Any:
     kind = column.type
     if isinstance(kind, Numeric):
         return spec.withColumn(
-            column.name, f"decimal({kind.precision},{kind.scale})", minValue=1, maxValue=50000,
+            column.name,
+            f"decimal({kind.precision},{kind.scale})",
+            minValue=1,
+            maxValue=50000,
             random=True,
         )
     if isinstance(kind, DateTime):
         return spec.withColumn(
-            column.name, "timestamp", begin="2026-01-01 00:00:00", end="2026-11-24 23:59:00",
-            interval="1 minute", random=True,
+            column.name,
+            "timestamp",
+            begin="2026-01-01 00:00:00",
+            end="2026-11-24 23:59:00",
+            interval="1 minute",
+            random=True,
         )
     if isinstance(kind, Date):
         return spec.withColumn(
-            column.name, "date", begin="2026-01-01", end="2026-11-24", interval="1 day",
+            column.name,
+            "date",
+            begin="2026-01-01",
+            end="2026-11-24",
+            interval="1 day",
             random=True,
         )
     if isinstance(kind, Integer):
         return spec.withColumn(column.name, "int", minValue=0, maxValue=90, random=True)
     return spec.withColumn(
-        column.name, "string", format=f"{column.name[:3]}-%08d", minValue=1, maxValue=10**8,
+        column.name,
+        "string",
+        format=f"{column.name[:3]}-%08d",
+        minValue=1,
+        maxValue=10**8,
         random=True,
     )
 

@@ -49,9 +49,7 @@ def test_spark_connect_writes_the_rows_the_local_engine_writes(
 
 
 def test_partitions_and_chunks_do_not_change_the_rows(spark_url: URL) -> None:
-    other = spark_url.set(database=f"{spark_url.database}_p").update_query_dict(
-        {"partitions": "7"}
-    )
+    other = spark_url.set(database=f"{spark_url.database}_p").update_query_dict({"partitions": "7"})
     seed_run(spark_url, OPTIONS, RunSettings("RPARTS", chunk_size=1000))
     seed_run(other, OPTIONS, RunSettings("RPARTS", chunk_size=2))
     assert table_rows(other) == table_rows(spark_url)
@@ -73,7 +71,7 @@ def test_a_run_that_fails_after_publishing_leaves_no_rows(spark_url: URL) -> Non
     def fail(_: Connection) -> None:
         raise RuntimeError("injected failure")
 
-    with pytest.raises(SeedError, match="run RFAIL failed and wrote no rows: .*injected failure"):
+    with pytest.raises(SeedError, match=r"run RFAIL failed and wrote no rows: .*injected failure"):
         seed_run(spark_url, MORE, RunSettings("RFAIL", before_commit=fail))
     assert table_rows(spark_url) == before
     assert [(run, outcome) for run, outcome, _ in _ledger(spark_url)] == [

@@ -60,7 +60,10 @@ def test_databricks_connect_target_keeps_the_token_out_of_output() -> None:
         ({"partitions": 0}, "--spark-partitions must be 1 or more"),
         ({"databricks": True, "environ": {}}, "Databricks Connect needs DATABRICKS_SCHEMA"),
         (
-            {"databricks": True, "environ": {k: v for k, v in DATABRICKS_ENV.items() if "CLUSTER" not in k}},
+            {
+                "databricks": True,
+                "environ": {k: v for k, v in DATABRICKS_ENV.items() if "CLUSTER" not in k},
+            },
             "export DATABRICKS_CLUSTER_ID, or DATABRICKS_SERVERLESS_COMPUTE_ID=auto",
         ),
     ],
@@ -71,7 +74,9 @@ def test_bad_spark_options_get_one_line(kwargs: dict, message: str) -> None:  # 
 
 
 def test_spark_options_need_the_spark_engine() -> None:
-    with pytest.raises(UsageError, match="--spark-master is for the Spark engine: add --engine spark"):
+    with pytest.raises(
+        UsageError, match="--spark-master is for the Spark engine: add --engine spark"
+    ):
         spark_url("local", None, "local[2]", None, None, None, None)
     with pytest.raises(UsageError, match="unknown engine 'flink': choose from local, spark"):
         spark_url("flink", None, None, None, None, None, None)
@@ -86,7 +91,9 @@ def test_seed_engine_spark_refuses_a_database_url(run_cli) -> None:  # type: ign
 
 def test_no_pyspark_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pyspark", None)
-    with pytest.raises(UsageError, match=r"needs pyspark: pip install 'holdbusters-seeder\[spark\]'"):
+    with pytest.raises(
+        UsageError, match=r"needs pyspark: pip install 'holdbusters-seeder\[spark\]'"
+    ):
         require_pyspark()
 
 
@@ -154,7 +161,11 @@ def test_spark_urls_reach_every_job_through_sqlalchemy() -> None:
 
 
 def test_on_a_databricks_cluster_the_runs_own_session_is_used() -> None:
-    env = {"DATABRICKS_RUNTIME_VERSION": "16.4", "DATABRICKS_CATALOG": "main", "DATABRICKS_SCHEMA": "hb"}
+    env = {
+        "DATABRICKS_RUNTIME_VERSION": "16.4",
+        "DATABRICKS_CATALOG": "main",
+        "DATABRICKS_SCHEMA": "hb",
+    }
     target = spark_target(databricks=True, environ=env)
     assert target.databricks is not None and target.databricks.in_runtime
     assert target.url().render_as_string() == "spark+databricks:///main.hb?runtime=true"

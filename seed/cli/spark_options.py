@@ -6,7 +6,12 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import URL
 
-from seed.engines.spark.target import DEFAULT_MASTER, DEFAULT_SCHEMA, DEFAULT_WAREHOUSE, spark_target
+from seed.engines.spark.target import (
+    DEFAULT_MASTER,
+    DEFAULT_SCHEMA,
+    DEFAULT_WAREHOUSE,
+    spark_target,
+)
 from seed.errors import UsageError
 
 ENGINES = ("local", "spark")

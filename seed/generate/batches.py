@@ -57,9 +57,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build_batch(
-    factory: InvoiceFactory, start: int, stop: int, encoder: Encoder | None
-) -> Batch:
+def _build_batch(factory: InvoiceFactory, start: int, stop: int, encoder: Encoder | None) -> Batch:
     batch = Batch()
     for index in range(start, stop):
         tree = factory.build(index)

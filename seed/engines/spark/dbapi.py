@@ -32,7 +32,7 @@ class Error(Exception):
     pass
 
 
-class Warning(Exception):  # noqa: A001 - the name DB-API asks for
+class Warning(Exception):
     pass
 
 
@@ -109,7 +109,9 @@ class Cursor:
             rows = frame.collect()
             columns = frame.columns
         except Exception as exc:
-            if _NO_ROW_LEVEL in str(exc) and (select := _rewrite_select(self.connection.spark, sql)):
+            if _NO_ROW_LEVEL in str(exc) and (
+                select := _rewrite_select(self.connection.spark, sql)
+            ):
                 self._rewrite(select[0], select[1], args)
                 return
             raise _database_error(exc) from exc

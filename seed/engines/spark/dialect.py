@@ -6,7 +6,7 @@ over ``seed.engines.spark.dbapi``. Registered as ``spark`` and ``spark.databrick
 from types import ModuleType
 from typing import Any
 
-from databricks.sqlalchemy import DatabricksDialect
+from databricks.sqlalchemy.base import DatabricksDialect
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.engine.interfaces import ReflectedColumn
 from sqlalchemy.types import NullType

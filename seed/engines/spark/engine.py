@@ -8,10 +8,10 @@ ledger row is written once, at the end, with the outcome: Parquet cannot update 
 """
 
 import time
-from datetime import datetime
 from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.engine import URL, Connection
@@ -145,7 +145,12 @@ class SparkRun:
         self.writer.insert_now(SeedRun.__table__, [row])  # type: ignore[arg-type]
 
     def _clean_up(
-        self, connection: Connection, staging: str, error: BaseException, started_at: datetime, where: str
+        self,
+        connection: Connection,
+        staging: str,
+        error: BaseException,
+        started_at: datetime,
+        where: str,
     ) -> BaseException:
         """Remove the run's rows after ``error``; the exception to raise in its place."""
         reason = self._reason(error)
@@ -156,7 +161,9 @@ class SparkRun:
         except Exception as cleanup_error:
             cleanup_reason = self._reason(cleanup_error)
             with suppress(Exception):
-                self._record(started_at, INCOMPLETE, None, f"{reason}; cleanup failed: {cleanup_reason}")
+                self._record(
+                    started_at, INCOMPLETE, None, f"{reason}; cleanup failed: {cleanup_reason}"
+                )
             return SeedError(
                 f"run {self.run_id} failed ({reason}) and removing its rows failed too "
                 f"({cleanup_reason}): remove them with `seed purge {self.run_id} --database-url "

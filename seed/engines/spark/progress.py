@@ -47,8 +47,10 @@ def job_progress(spark: Any, progress: TaskProgress | None) -> Iterator[None]:
     if progress is None:
         yield
         return
-    with _connect_progress(spark, progress) if _is_connect(spark) else _polled_progress(
-        spark, progress
+    with (
+        _connect_progress(spark, progress)
+        if _is_connect(spark)
+        else _polled_progress(spark, progress)
     ):
         yield
     progress.tasks_done(progress.partitions)

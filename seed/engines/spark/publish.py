@@ -31,7 +31,10 @@ def publish(
         writer.insert(TABLES["projects"], [plan.project_row])
     writer.insert(
         TABLES["budget_lines"],
-        [{**row, "budget_amount": raised.get(row["id"], row["budget_amount"])} for row in plan.budget_rows],
+        [
+            {**row, "budget_amount": raised.get(row["id"], row["budget_amount"])}
+            for row in plan.budget_rows
+        ],
     )
     writer.flush()
     for name, select in UNNESTED.items():

@@ -19,7 +19,9 @@ def side_table(table: str) -> str:
     return f"{table[: match.start()]}`{match['name']}__rewrite`"
 
 
-def rewrite_table(spark: Any, table: str, select_sql: str, args: dict[str, Any] | None = None) -> None:
+def rewrite_table(
+    spark: Any, table: str, select_sql: str, args: dict[str, Any] | None = None
+) -> None:
     """Replace the rows of ``table`` with the result of ``select_sql`` (which may read it)."""
     side = side_table(table)
     spark.sql(f"DROP TABLE IF EXISTS {side}")

@@ -6,11 +6,11 @@ Python in this interpreter, where this package and pyarrow are installed.
 """
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 import shutil
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -105,7 +105,8 @@ def _start(target: SparkTarget) -> Any:
             session.conf.set(key, value)
         return session
     require_java()
-    target.warehouse and target.warehouse.mkdir(parents=True, exist_ok=True)
+    if target.warehouse is not None:
+        target.warehouse.mkdir(parents=True, exist_ok=True)
     # The executors' Python: this interpreter (it has this package and pyarrow).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.master(target.master or "local[*]")

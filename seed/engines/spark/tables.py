@@ -29,12 +29,10 @@ def create_statements(schema: str, dialect: Dialect) -> list[str]:
     statements = [f"CREATE SCHEMA IF NOT EXISTS `{schema}`"]
     for table in Base.metadata.sorted_tables:
         statements.append(
-            f"CREATE TABLE IF NOT EXISTS `{schema}`.`{table.name}` "
-            f"({_columns(table, dialect)})"
+            f"CREATE TABLE IF NOT EXISTS `{schema}`.`{table.name}` ({_columns(table, dialect)})"
         )
     statements.append(
-        f"CREATE TABLE IF NOT EXISTS `{schema}`.`alembic_version` "
-        "(`version_num` STRING)"
+        f"CREATE TABLE IF NOT EXISTS `{schema}`.`alembic_version` (`version_num` STRING)"
     )
     return statements
 

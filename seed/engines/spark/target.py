@@ -140,14 +140,18 @@ def spark_target(
 def _parse_remote(text: str) -> tuple[str, int]:
     match = _REMOTE.fullmatch(text.strip())
     if match is None:
-        raise UsageError(f"--spark-remote {text!r} is not a Spark Connect address: use sc://HOST:PORT")
+        raise UsageError(
+            f"--spark-remote {text!r} is not a Spark Connect address: use sc://HOST:PORT"
+        )
     return match["host"], int(match["port"] or 15002)
 
 
 def _required(env: Mapping[str, str], name: str) -> str:
     value = env.get(name, "").strip()
     if not value:
-        raise UsageError(f"Databricks Connect needs {name}: export it (see README, Beyond one machine)")
+        raise UsageError(
+            f"Databricks Connect needs {name}: export it (see README, Beyond one machine)"
+        )
     return value
 
 
@@ -186,7 +190,9 @@ def target_from_url(url: URL) -> SparkTarget:
         )
         return SparkTarget(schema, databricks=compute, partitions=partitions)
     if url.drivername != SPARK:
-        raise UsageError(f"{url.drivername}:// is not a Spark URL: use spark:// or spark+databricks://")
+        raise UsageError(
+            f"{url.drivername}:// is not a Spark URL: use spark:// or spark+databricks://"
+        )
     schema = url.database or DEFAULT_SCHEMA
     if url.host:
         return SparkTarget(schema, remote=(url.host, url.port or 15002), partitions=partitions)
