@@ -84,7 +84,12 @@ def dbldatagen_tables(spark: Any, counts: dict[str, int], schema: str) -> None:
 
     for name, rows in counts.items():
         spec = dbldatagen.DataGenerator(
-            spark, name=name, rows=rows, partitions=max(2, rows // 100_000), randomSeed=42
+            spark,
+            name=name,
+            rows=rows,
+            partitions=max(2, rows // 100_000),
+            randomSeed=42,
+            seedColumnName="_seed_id",  # its own id column; ours is `id`
         )
         for column in TABLES[name].columns:
             spec = _dbldatagen_column(spec, column)

@@ -77,10 +77,10 @@ def test_spark_options_need_the_spark_engine() -> None:
     with pytest.raises(
         UsageError, match="--spark-master is for the Spark engine: add --engine spark"
     ):
-        spark_url("local", None, "local[2]", None, None, None, None)
+        spark_url("local", None, "local[2]", None, None, None)
     with pytest.raises(UsageError, match="unknown engine 'flink': choose from local, spark"):
-        spark_url("flink", None, None, None, None, None, None)
-    assert spark_url("local", None, None, None, None, None, None) is None
+        spark_url("flink", None, None, None, None, None)
+    assert spark_url("local", None, None, None, None, None) is None
 
 
 def test_seed_engine_spark_refuses_a_database_url(run_cli) -> None:  # type: ignore[no-untyped-def]

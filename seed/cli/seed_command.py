@@ -1,6 +1,7 @@
 """`seed [OPTIONS]`: seeds one run (the command that runs when no subcommand is named)."""
 
 import secrets
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -24,7 +25,7 @@ from seed.generate.options import (
     SeedOptions,
 )
 from seed.keys import check_run_id, new_run_id
-from seed.run import RunSettings, SqlScript, seed_run
+from seed.run import RunSettings, SeedReport, SqlScript, seed_run
 from seed.settings import secrets_of
 from seed.targets.plan import DEFAULT_CHUNK_SIZE
 from seed.targets.sql_script import CSV_WITH_SQL_FILE
@@ -53,11 +54,10 @@ def seed(
     workers: opt.Workers = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
     engine: spark.Engine = "local",
-    spark_master: spark.SparkMaster = None,
-    spark_warehouse: spark.SparkWarehouse = None,
-    spark_schema: spark.SparkSchema = None,
-    spark_remote: spark.SparkRemote = None,
-    spark_partitions: spark.SparkPartitions = None,
+    master: spark.SparkMaster = None,
+    warehouse: spark.SparkWarehouse = None,
+    schema: spark.SparkSchema = None,
+    remote: spark.SparkRemote = None,
     quiet: opt.Quiet = False,
     verbose: opt.Verbose = False,
 ) -> None:
@@ -68,8 +68,6 @@ def seed(
     Example: seed --per-status 2 --seed 42 --as-of 2026-11-24
 
     Example: seed --per-status 2 --dialect databricks --sql-file seed.sql
-
-    Example: seed --per-status 20000 --engine spark --spark-master local[2]
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -87,16 +85,17 @@ def seed(
         approval_limit=opt.parse_amount(approval_limit, "--approval-limit"),
     )
     run = check_run_id(run_id) if run_id else new_run_id()
-    on_spark = spark.spark_url(
-        engine, target, spark_master, spark_warehouse, spark_schema, spark_remote, spark_partitions
-    )
+    on_spark = spark.spark_url(engine, target, master, warehouse, schema, remote)
     destination = _destination(database_url_text, target, sql_file, dialect, csv_dir, on_spark)
+    settings = RunSettings(run, chunk_size, workers, lock_timeout, csv_dir)
+    render_summary(stdout_console(), _seed_with_progress(destination, options, settings, quiet))
+
+
+def _seed_with_progress(
+    destination: URL | SqlScript, options: SeedOptions, settings: RunSettings, quiet: bool
+) -> SeedReport:
     with invoice_progress(stderr_console(), options.invoice_count, quiet) as progress:
-        settings = RunSettings(
-            run, chunk_size, workers, lock_timeout, csv_dir, on_progress=progress
-        )
-        report = seed_run(destination, options, settings)
-    render_summary(stdout_console(), report)
+        return seed_run(destination, options, replace(settings, on_progress=progress))
 
 
 def _destination(

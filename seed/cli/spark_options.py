@@ -50,15 +50,6 @@ SparkRemote = Annotated[
         show_default=False,
     ),
 ]
-SparkPartitions = Annotated[
-    int | None,
-    typer.Option(
-        "--spark-partitions",
-        min=1,
-        help="Spark tasks generating the invoices (the content is the same for any number).",
-        show_default="1 per 5,000 invoices, at least 2",
-    ),
-]
 
 
 def spark_url(
@@ -68,7 +59,6 @@ def spark_url(
     warehouse: Path | None,
     schema: str | None,
     remote: str | None,
-    partitions: int | None,
 ) -> URL | None:
     """The Spark destination the options name, or None when the run does not use Spark."""
     chosen = engine.strip().lower()
@@ -82,7 +72,6 @@ def spark_url(
                 ("--spark-warehouse", warehouse),
                 ("--spark-schema", schema),
                 ("--spark-remote", remote),
-                ("--spark-partitions", partitions),
             )
             if value is not None
         ]
@@ -95,6 +84,5 @@ def spark_url(
         warehouse=warehouse,
         schema=schema,
         remote=remote,
-        partitions=partitions,
         databricks=databricks,
     ).url()
