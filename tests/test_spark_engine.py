@@ -19,7 +19,9 @@ from seed.run import RunSettings, seed_run
 from tests.spark_support import python_workers, table_rows
 from tests.support import CliResult, url_arg
 
-pytestmark = pytest.mark.slow
+#: One local Spark session for the whole run (started by the first test); a busy machine makes
+#: a Spark test take minutes.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 OPTIONS = SeedOptions(seed=7, as_of=date(2026, 11, 24), per_status=6)
 #: A second run on the same project: it reuses the project and raises its budgets.
