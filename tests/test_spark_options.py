@@ -170,3 +170,17 @@ def test_on_a_databricks_cluster_the_runs_own_session_is_used() -> None:
     assert target.databricks is not None and target.databricks.in_runtime
     assert target.url().render_as_string() == "spark+databricks:///main.hb?runtime=true"
     assert target_from_url(target.url()) == target
+
+
+def test_verify_on_a_missing_warehouse_is_one_line_and_makes_nothing(  # type: ignore[no-untyped-def]
+    run_cli, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere"
+    url = f"spark:///holdbusters?master=local[1]&warehouse={missing}"
+    result = run_cli("verify", "--database-url", url)
+    assert result.code == 1
+    assert result.err.strip() == (
+        f"error: no Spark warehouse at {missing}: check the path, or seed into it first with "
+        f"`seed --engine spark --spark-warehouse {missing}`"
+    )
+    assert not missing.exists()

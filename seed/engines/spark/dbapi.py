@@ -176,8 +176,9 @@ class Connection:
 def connect(target: SparkTarget, **_: Any) -> Connection:
     """A connection on the session of ``target`` (started once per process), in its schema.
     (The Databricks dialect adds connector arguments, such as a user agent: not for Spark.)"""
-    from seed.engines.spark.session import spark_session, use_schema
+    from seed.engines.spark.session import require_warehouse, spark_session, use_schema
 
+    require_warehouse(target)
     spark = spark_session(target)
     use_schema(spark, target)
     return Connection(spark)

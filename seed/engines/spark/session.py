@@ -153,6 +153,16 @@ def _jvm_output_into(log: Path) -> Iterator[None]:
             os.close(saved[1])
 
 
+def require_warehouse(target: SparkTarget) -> None:
+    """Jobs other than seeding read an existing warehouse: starting Spark on a mistyped folder
+    would make an empty catalog there (as connecting makes an empty SQLite file)."""
+    if target.warehouse is not None and not (target.warehouse / "metastore_db").is_dir():
+        raise SeedError(
+            f"no Spark warehouse at {target.warehouse}: check the path, or seed into it first "
+            f"with `seed --engine spark --spark-warehouse {target.warehouse}`"
+        )
+
+
 def use_schema(spark: Any, target: SparkTarget) -> None:
     """Make the target's schema the session's current one (our SQL names tables unqualified)."""
     from seed.engines.spark.errors import where
