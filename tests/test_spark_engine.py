@@ -7,6 +7,7 @@ import threading
 from contextlib import suppress
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import URL, Connection, select
@@ -127,3 +128,10 @@ def test_verify_report_runs_and_purge_work_on_spark_tables(spark_url: URL, run_c
     rows = table_rows(spark_url)
     assert {row[0].split("-")[0] for row in rows["invoices"]} == {"RJOB1"}
     assert [run for run, _, _ in _ledger(spark_url)] == ["RJOB1"]
+
+
+def test_one_process_has_one_local_spark_warehouse(spark_url: URL, tmp_path: Path) -> None:
+    seed_run(spark_url, OPTIONS, RunSettings("RFIRST"))
+    elsewhere = spark_url.update_query_dict({"warehouse": str(tmp_path / "other")})
+    with pytest.raises(SeedError, match="this process's Spark already uses the warehouse"):
+        seed_run(elsewhere, OPTIONS, RunSettings("RSECOND"))

@@ -109,6 +109,7 @@ def _start(target: SparkTarget) -> Any:
         target.warehouse.mkdir(parents=True, exist_ok=True)
     # The executors' Python: this interpreter (it has this package and pyarrow).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    _require_same_warehouse(SparkSession.getActiveSession(), target)
     builder = SparkSession.builder.master(target.master or "local[*]")
     for key, value in local_conf(target).items():
         builder = builder.config(key, value)
@@ -126,6 +127,20 @@ def bounded_retries(session: Any) -> None:
     session.client.set_retry_policies(
         [DefaultPolicy(max_retries=4, initial_backoff=200, max_backoff=2000)]
     )
+
+
+def _require_same_warehouse(active: Any, target: SparkTarget) -> None:
+    """A JVM has one Spark, whose warehouse and master are fixed when it starts: another
+    warehouse in the same process would silently be the first one."""
+    if active is None:
+        return
+    running = Path(active.conf.get("spark.sql.warehouse.dir").removeprefix("file:")).resolve()
+    wanted = (target.warehouse or Path("spark-warehouse")).resolve()
+    if running != wanted:
+        raise SeedError(
+            f"this process's Spark already uses the warehouse {running}; one process has one "
+            f"local Spark, so use {wanted} from another process"
+        )
 
 
 def spark_log(target: SparkTarget) -> Path:
