@@ -99,11 +99,14 @@ def _start(target: SparkTarget) -> Any:
 
     if target.remote is not None:
         host, port = target.remote
-        session = SparkSession.builder.remote(f"sc://{host}:{port}").getOrCreate()
-        bounded_retries(session)
+        # The Connect client's own builder: the generic one refuses while a local session runs.
+        from pyspark.sql.connect.session import SparkSession as ConnectSession
+
+        remote = ConnectSession.builder.remote(f"sc://{host}:{port}").create()
+        bounded_retries(remote)
         for key, value in RUNTIME_CONF.items():
-            session.conf.set(key, value)
-        return session
+            remote.conf.set(key, value)
+        return remote
     require_java()
     if target.warehouse is not None:
         target.warehouse.mkdir(parents=True, exist_ok=True)
