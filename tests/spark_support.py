@@ -50,6 +50,7 @@ def start_connect_server(warehouse: Path, log: Path) -> tuple[subprocess.Popen[s
         stderr=log.open("w"),
         text=True,
         env=env,
+        cwd=log.parent,  # where Derby writes its derby.log
     )
     assert server.stdout is not None
     if server.stdout.readline().strip() != "ready":
