@@ -7,7 +7,7 @@ from sqlalchemy.exc import NoSuchModuleError
 from seed.errors import UsageError
 
 #: Backend name -> the pip extra that installs its dialect and driver.
-EXTRAS = {"postgresql": "postgresql", "databricks": "databricks"}
+EXTRAS = {"postgresql": "postgresql", "databricks": "databricks", "spark": "spark"}
 KNOWN_URLS = "sqlite:///PATH, postgresql+psycopg://USER@HOST/DB or databricks://..."
 
 

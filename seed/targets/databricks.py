@@ -40,7 +40,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
             require_new_run(connection, settings.run_id)
             existing = find_project(connection, options.project_number)
             refuse_ignored_options(existing, options)
-            execute = executor(connection)
+            execute = statement_executor(connection)
             writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
             try:
@@ -59,7 +59,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
     return SeedReport(result, options, where, time.perf_counter() - started, writer.statements)
 
 
-def executor(connection: Connection) -> Callable[[str], None]:
+def statement_executor(connection: Connection) -> Callable[[str], None]:
     """Statements are complete SQL text: sent as they are, with no parameter processing."""
     quiet = connection.execution_options(no_parameters=True)
 
