@@ -1,61 +1,111 @@
 """How long `seed verify` takes next to seeding the same data, measured in the same run.
 
-Usage: .venv/bin/python bench/verify_speed.py [--per-status 20000] [--database-url URL]
+Usage: .venv/bin/python bench/verify_speed.py [--per-status 20000] [--million] [--database-url URL]
 
-Without --database-url it makes a SQLite file in a temporary folder; with a PostgreSQL URL the
-database must exist and be empty (it is migrated here). Prints the seeding time (the baseline),
-the verify time, their ratio and the slowest checks.
+For each size: a fresh schema (a new SQLite file in a temporary folder; with a PostgreSQL URL,
+that database's schema is dropped and made again), a seeded run (the baseline: the work verify
+checks), then every check, timed. Prints verify / seed (target: at most 0.5 at 100,000 invoices)
+and the slowest checks; with --million also 1,000,000 invoices and verify(1M) / verify(100k)
+(target: at most 10, i.e. linear).
 """
 
 import argparse
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import make_url
+from sqlalchemy import URL, make_url
 
 from seed.db.engine import make_engine
+from seed.db.migrate import migration_connection, upgrade_database
 from seed.db.schema import alembic_config
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
 from seed.verify import all_checks, run_check
 
+VERIFY_PER_SEED_TARGET = 0.5
+MILLION_PER_100K_TARGET = 10.0
+
+
+@dataclass
+class Measured:
+    invoices: int
+    seeding: float
+    verifying: float
+    passed: bool
+    slowest: list[tuple[float, str]]
+
+
+def _fresh_schema(url: URL) -> None:
+    if url.get_backend_name() != "sqlite":
+        with migration_connection(url) as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+    upgrade_database(url)
+
+
+def measure(url: URL, per_status: int) -> Measured:
+    _fresh_schema(url)
+    options = SeedOptions(seed=42, as_of=date(2026, 11, 24), per_status=per_status)
+    started = time.perf_counter()
+    seed_run(url, options, RunSettings("BENCH"))
+    seeding = time.perf_counter() - started
+    engine = make_engine(url)
+    timings = []
+    started = time.perf_counter()
+    with engine.connect() as connection:
+        for check in all_checks():
+            began = time.perf_counter()
+            result = run_check(connection, check)
+            timings.append((time.perf_counter() - began, check.name, result.passed))
+    verifying = time.perf_counter() - started
+    engine.dispose()
+    slowest = [(seconds, name) for seconds, name, _ in sorted(timings, reverse=True)[:5]]
+    passed = all(ok for _, _, ok in timings)
+    return Measured(options.invoice_count, seeding, verifying, passed, slowest)
+
+
+def report(measured: Measured) -> None:
+    ratio = measured.verifying / measured.seeding
+    print(f"{measured.invoices:,} invoices")
+    print(f"  seed   {measured.seeding:8.2f} s (baseline)")
+    print(
+        f"  verify {measured.verifying:8.2f} s = {ratio:.2f} x seeding "
+        f"(target at 100,000 invoices: at most {VERIFY_PER_SEED_TARGET})"
+    )
+    print(f"  all checks passed: {measured.passed}; slowest:")
+    for seconds, name in measured.slowest:
+        print(f"    {seconds:6.2f} s  {name}")
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-status", type=int, default=20_000)
+    parser.add_argument("--million", action="store_true", help="also 200,000 per status")
     parser.add_argument("--database-url")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = make_url(args.database_url or f"sqlite:///{Path(folder) / 'bench.db'}")
-        config = alembic_config()
-        config.cmd_opts = type("Opts", (), {"x": [f"url={url.render_as_string(False)}"]})()  # type: ignore[assignment]
-        config.attributes["configure_logger"] = False
-        command.upgrade(config, "head")
-        options = SeedOptions(seed=42, as_of=date(2026, 11, 24), per_status=args.per_status)
-        started = time.perf_counter()
-        seed_run(url, options, RunSettings("BENCH"))
-        seeding = time.perf_counter() - started
-
-        engine = make_engine(url)
-        timings = []
-        started = time.perf_counter()
-        with engine.connect() as connection:
-            for check in all_checks():
-                began = time.perf_counter()
-                result = run_check(connection, check)
-                timings.append((time.perf_counter() - began, check.name, result.passed))
-        verifying = time.perf_counter() - started
-        engine.dispose()
-
-    print(f"{options.invoice_count:,} invoices on {url.get_backend_name()}")
-    print(f"seed   {seeding:8.2f} s (baseline)")
-    print(f"verify {verifying:8.2f} s = {verifying / seeding:.2f} x seeding")
-    print(f"all checks passed: {all(passed for _, _, passed in timings)}")
-    for seconds, name, _ in sorted(timings, reverse=True)[:5]:
-        print(f"  {seconds:6.2f} s  {name}")
+        sizes = [args.per_status, *([200_000] if args.million else [])]
+        results = []
+        for index, per_status in enumerate(sizes):
+            default = f"sqlite:///{Path(folder) / f'bench{index}.db'}"
+            url = make_url(args.database_url or default)
+            if index == 0:
+                print(f"seed verify benchmark on {url.get_backend_name()}")
+            results.append(measure(url, per_status))
+            report(results[-1])
+    if len(results) == 2:
+        small, large = results
+        growth = large.verifying / small.verifying
+        print(
+            f"verify {large.invoices:,} / {small.invoices:,} invoices: {growth:.2f} x "
+            f"(data x{large.invoices / small.invoices:g}; target at most "
+            f"{MILLION_PER_100K_TARGET:g}); seed: {large.seeding / small.seeding:.2f} x"
+        )
 
 
 if __name__ == "__main__":

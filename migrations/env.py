@@ -4,11 +4,11 @@ import sys
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import URL, Connection
 
 from models import Base
-from seed.db.engine import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine
+from seed.db.extras import dialect_class
+from seed.db.migrate import migration_connection
 from seed.errors import SeedError
 from seed.settings import resolve_database_url
 
@@ -49,33 +49,39 @@ def _fail(error: SeedError) -> None:
     raise SystemExit(error.exit_code)
 
 
+def _url() -> URL:
+    """``seed migrate`` passes the URL it resolved; the alembic CLI resolves it the same way."""
+    given: URL | None = config.attributes.get("url")
+    if given is not None:
+        return given
+    x = context.get_x_argument(as_dictionary=True)
+    return resolve_database_url(x.get("url"), x.get("target"))
+
+
+def _offline(url: URL) -> None:
+    dialect_class(url.drivername)
+    _configure(url=url, literal_binds=True, dialect_opts={"paramstyle": "named"})
+    with context.begin_transaction():
+        context.run_migrations()
+
+
 def main() -> None:
+    """``seed migrate`` hands over its connection; under the alembic CLI, errors are one line."""
     connection = config.attributes.get("connection")
     if connection is not None:
         _run(connection)
         return
-    x = context.get_x_argument(as_dictionary=True)
     try:
-        url = resolve_database_url(x.get("url"), x.get("target"))
-    except SeedError as error:
-        _fail(error)
-        return
-    if context.is_offline_mode():
-        _configure(url=url, literal_binds=True, dialect_opts={"paramstyle": "named"})
-        with context.begin_transaction():
-            context.run_migrations()
-        return
-    try:
-        engine = make_engine(url)
-        with engine.connect() as conn:
+        url = _url()
+        if context.is_offline_mode():
+            _offline(url)
+            return
+        with migration_connection(url) as conn:
             _run(conn)
     except SeedError as error:
-        _fail(error)
-    except Exception as exc:
-        # The Databricks connector also fails with urllib3 errors (unreachable host, retries).
-        if not isinstance(exc, DBAPIError) and url.get_backend_name() != "databricks":
+        if "url" in config.attributes:
             raise
-        _fail(explain_database_error(exc, url, DEFAULT_LOCK_TIMEOUT))
+        _fail(error)
 
 
 main()

@@ -1,7 +1,9 @@
 """Errors a user can fix: the CLI prints their message as one line, never a traceback."""
 
 #: What to do about a database whose schema is missing or behind the migrations.
-UPGRADE_HINT = "run `alembic upgrade head` (with the same database URL) first"
+UPGRADE_HINT = (
+    "run `seed migrate` (or `alembic upgrade head` in a checkout) with the same database URL first"
+)
 
 
 class SeedError(Exception):

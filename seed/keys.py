@@ -61,3 +61,8 @@ def line_key(invoice_key: str, number: int) -> str:
 
 def response_key(invoice_key: str, attempt: int = 1) -> str:
     return f"{invoice_key}-R{attempt}"
+
+
+def run_of_key(key: str) -> str:
+    """The run id a key begins with (run ids have no '-')."""
+    return key.split("-", 1)[0]

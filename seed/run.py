@@ -39,6 +39,8 @@ def seed_run(
     ]
     if exports and script:
         raise UsageError(f"give either --sql-file or {exports[0]}, not both")
+    if exports and backend == "spark":
+        raise UsageError(f"{exports[0]} is for local databases; Spark writes its own tables")
     if exports and databricks:
         raise UsageError(
             f"{exports[0]} is for local databases; on Databricks use --load volume, "
@@ -52,6 +54,10 @@ def seed_run(
         return write_sql_script(destination, options, settings)
     if volume is not None:
         return seed_databricks_volume(destination, options, settings, volume)
+    if backend == "spark":
+        from seed.engines.spark.engine import seed_spark  # needs the [spark] extra
+
+        return seed_spark(destination, options, settings)
     if databricks:
         return seed_databricks(destination, options, settings)
     return seed_local(destination, options, settings)

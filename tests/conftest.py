@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,8 @@ from sqlalchemy import URL, create_engine, make_url, text
 from sqlalchemy.orm import Session
 
 from seed.db.engine import make_engine
+from seed.engines.spark.target import SparkTarget
+from tests.spark_support import start_connect_server
 from tests.support import IN_CI, PG_ADMIN_URL, CliResult, migrate, pg_problem
 
 #: pytester runs the pytest plugin in temporary projects (tests/test_pytest_plugin.py).
@@ -69,6 +72,41 @@ def db_url(request: pytest.FixtureRequest) -> URL:
     name = "sqlite_url" if request.param == "sqlite" else "pg_url"
     url: URL = request.getfixturevalue(name)
     return url
+
+
+@pytest.fixture(scope="session")
+def spark_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The warehouse of the one local Spark session the tests share (starting one takes ~10 s)."""
+    return tmp_path_factory.mktemp("spark-warehouse")
+
+
+@pytest.fixture
+def spark_url(spark_warehouse: Path) -> URL:
+    """A new schema on local Spark, for this test alone."""
+    return SparkTarget(f"hb_{secrets.token_hex(4)}", "local[2]", spark_warehouse).url()
+
+
+@pytest.fixture(scope="session")
+def spark_connect_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A Spark Connect server (from the pyspark wheel) in a child process, for the session."""
+    folder = tmp_path_factory.mktemp("spark-connect")
+    server, port = start_connect_server(folder / "warehouse", folder / "server.log")
+    try:
+        yield port
+    finally:
+        assert server.stdin is not None
+        server.stdin.close()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture
+def spark_connect_url(spark_connect_port: int) -> URL:
+    """A new schema on the Spark Connect server, for this test alone."""
+    schema = f"hb_{secrets.token_hex(4)}"
+    return SparkTarget(schema, remote=("127.0.0.1", spark_connect_port)).url()
 
 
 @pytest.fixture

@@ -148,9 +148,13 @@ class FakeCursor:
             self.rowcount = copy_into(db.twin, db.volume, parsed, db.loaded, db.columns)
             return
         # Delta table properties have no SQLite spelling: the twin just drops them.
-        twin_sql = sqlglot.transpile(
-            operation, read="databricks", write="sqlite", unsupported_level=ErrorLevel.IGNORE
-        )[0]
+        twin_sql = (
+            _merge_as_update(parsed)
+            if isinstance(parsed, exp.Merge)
+            else sqlglot.transpile(
+                operation, read="databricks", write="sqlite", unsupported_level=ErrorLevel.IGNORE
+            )[0]
+        )
         cursor = self.db.twin.execute(twin_sql, params)
         self.description = cursor.description
         self._rows = cursor.fetchall()
@@ -208,6 +212,22 @@ class FakeCursor:
 
     def close(self) -> None:
         pass
+
+
+def _merge_as_update(merge: exp.Merge) -> str:
+    """SQLite has no MERGE: ``MERGE INTO t AS a USING (q) AS s ON a.k = s.x WHEN MATCHED THEN
+    UPDATE SET c = s.y`` (the only shape we send) as ``UPDATE t SET c = s.y FROM (q) AS s WHERE
+    t.k = s.x``."""
+    table = merge.this.name
+    target = merge.this.alias
+    source = merge.args["using"]
+    (when,) = merge.args["whens"].expressions
+    assert when.args["matched"] and isinstance(when.args["then"], exp.Update)
+    on = merge.args["on"].sql("sqlite").replace(f"{target}.", f"{table}.")
+    sets = ", ".join(e.sql("sqlite") for e in when.args["then"].expressions)
+    return (
+        f"UPDATE {table} SET {sets} FROM ({source.this.sql('sqlite')}) AS {source.alias} WHERE {on}"
+    )
 
 
 def _databricks_type(declared: str) -> str:

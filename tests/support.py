@@ -5,6 +5,9 @@ Imported by tests and by conftest.py, which only defines fixtures.
 
 import io
 import os
+import pty
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,3 +72,34 @@ def pg_problem() -> str | None:
             return None
     except psycopg.Error as exc:
         return str(exc).splitlines()[0]
+
+
+def cli_command(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from seed.cli.app import main; main()", *args]
+
+
+def terminal_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
+    env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
+    return env
+
+
+def on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Runs ``args`` with stderr on a pseudo-terminal; returns the exit code and what it showed."""
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=follower, cwd=ROOT, env=terminal_env()
+    ) as process:
+        os.close(follower)
+        shown = bytearray()
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other end closed
+                break
+            if not data:
+                break
+            shown.extend(data)
+        code = process.wait(timeout=120)
+    os.close(leader)
+    return code, shown.decode(errors="replace")

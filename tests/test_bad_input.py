@@ -77,12 +77,12 @@ CASES: list[Case] = [
     # The database: missing, not ours, behind, ahead, altered by hand, locked, read-only.
     *_per_command("missing-file", "missing", "no database at"),
     *_per_command("missing-folder", "missing_folder", "does not exist: create it"),
-    *_per_command("empty-file", "empty", "has no Hold Busters schema: run `alembic upgrade head`"),
+    *_per_command("empty-file", "empty", "has no Hold Busters schema: run `seed migrate`"),
     *_per_command("not-sqlite", "junk", "is not a SQLite database file"),
     *_per_command(
         "older-revision",
         "0001",
-        "is at revision 0001, not 0003: run `alembic upgrade head`",
+        "is at revision 0001, not 0003: run `seed migrate`",
         postgres=True,
     ),
     *_per_command(
@@ -171,7 +171,7 @@ CASES: list[Case] = [
         2,
         "--approval-limit 'nan' is not an amount",
     ),
-    Case("approval-limit-huge", ("--approval-limit", "1e9"), 2, "--approval-limit must be between"),
+    Case("approval-limit-huge", ("--approval-limit", "1e9"), 2, "--approval-limit must be above 0"),
     Case("vendor-empty", ("--vendor", ""), 2, "--vendor must not be empty"),
     Case("po-blank", ("--po", "  "), 2, "--po must not be empty"),
     Case(

@@ -77,7 +77,7 @@ BAD_OPTIONS = [
     (["--as-of", "yesterday"], 2, "is not a date"),
     (["--hold-reason", "gremlins"], 2, "unknown hold reason 'gremlins'"),
     (["--approval-limit", "lots"], 2, "--approval-limit 'lots' is not an amount"),
-    (["--approval-limit", "-5"], 2, "--approval-limit must be between"),
+    (["--approval-limit", "-5"], 2, "--approval-limit must be above 0"),
     (["--run-id", "bad-id"], 2, "--run-id 'bad-id'"),
     (["--project-number", " "], 2, "--project-number must not be empty"),
     (["--chunk-size", "0"], 2, "--chunk-size"),

@@ -113,7 +113,7 @@ def test_a_second_run_reuses_the_project(monkeypatch: pytest.MonkeyPatch, url: U
 
 def test_a_schema_not_at_head_is_refused(monkeypatch: pytest.MonkeyPatch, url: URL) -> None:
     fake = use(monkeypatch, FakeDatabricks(revision=None))
-    with pytest.raises(SeedError, match="no Hold Busters schema: run `alembic upgrade head`"):
+    with pytest.raises(SeedError, match="no Hold Busters schema: run `seed migrate`"):
         seed(url)
     assert fake.written() == []
 

@@ -59,7 +59,7 @@ def test_upgrading_a_seeded_database_at_head_changes_nothing(db_url: URL) -> Non
 def test_the_fix_an_older_revision_names_works(empty_sqlite_url: URL, run_cli) -> None:  # type: ignore[no-untyped-def]
     migrate(empty_sqlite_url, "0001")
     refused = run_cli("--database-url", url_arg(empty_sqlite_url))
-    assert refused.code == 1 and "run `alembic upgrade head`" in refused.err
+    assert refused.code == 1 and "run `seed migrate`" in refused.err
     migrate(empty_sqlite_url)  # what `alembic upgrade head` does
     seeded = run_cli("--database-url", url_arg(empty_sqlite_url), "--run-id", "AFTER")
     assert seeded.code == 0, seeded.err

@@ -200,3 +200,11 @@ def test_same_calls_in_two_fresh_databases_give_the_same_rows(
             session.commit()
         engine.dispose()
     assert read_tables(sqlite_url) == read_tables(second)
+
+
+def test_a_project_number_is_never_made_twice(db_session: Session) -> None:
+    first = ProjectFactory.create(db_session)
+    second = ProjectFactory.create(db_session)
+    assert (first.project_number, second.project_number) == ("PROJ-001", "PROJ-002")
+    with pytest.raises(ValueError, match="project_number='PROJ-001' exists: pass project="):
+        ProjectFactory.create(db_session, project_number="PROJ-001")

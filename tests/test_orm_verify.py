@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from sqlalchemy import URL
+from sqlalchemy import URL, select
 from sqlalchemy.orm import Session
 
+from models import Project
 from seed.db.engine import make_engine
 from seed.domain.holds import HOLD_REASONS
 from seed.domain.statuses import STATUSES
@@ -24,7 +25,9 @@ def fill_with_factories(url: URL, seed: int) -> None:
         for scenario in HOLD_REASONS:
             InvoiceFactory.create(session, hold_reason=scenario.option_name, seed=seed)
         InvoiceFactory.create(session, status="Paid", invoice_date=date(2025, 6, 30), seed=seed)
-        airport = ProjectFactory.create(session, project_number="PROJ-AIR", seed=seed)
+        airport = session.scalars(
+            select(Project).where(Project.project_number == "PROJ-AIR")
+        ).first() or ProjectFactory.create(session, project_number="PROJ-AIR", seed=seed)
         InvoiceFactory.create_batch(session, 5, project=airport, vendor_name="Acme", seed=seed)
         InvoiceFactory.create_batch(session, 2, hold_reason="duplicate-invoice", seed=seed)
         session.commit()

@@ -50,7 +50,12 @@ def test_drill_down_by_number_shows_lines_and_both_payloads(seeded: URL, run_cli
     rows = read_tables(seeded)
     invoice = next(i for i in rows["invoices"] if i["error_code"] == "PO_MISMATCH")
     result = run_cli(
-        "report", "--database-url", url_arg(seeded), "--invoice", invoice["invoice_number"]
+        "report",
+        "--database-url",
+        url_arg(seeded),
+        "--invoice",
+        invoice["invoice_number"],
+        "--wide",
     )
     assert result.code == 0, result.err
     assert _row(result.out, "id")[1] == invoice["id"]

@@ -41,7 +41,7 @@ class _Terminal(io.StringIO):
 def test_runs_lists_newest_first_with_options_and_counts(sqlite_url: URL, run_cli) -> None:  # type: ignore[no-untyped-def]
     seed(sqlite_url, "RUNA", seed_value=11)
     seed(sqlite_url, "RUNB", project="PROJ-002", seed_value=12)
-    result = run_cli("runs", "--database-url", url_arg(sqlite_url))
+    result = run_cli("runs", "--wide", "--database-url", url_arg(sqlite_url))
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0] == "Runs, newest first (times UTC)"
@@ -91,7 +91,7 @@ def test_an_unfinished_run_is_shown_incomplete_and_can_be_purged(
     before = read_tables(db_url)
     seed(db_url, "CRASHED", project="PROJ-009")
     mark(db_url, "CRASHED", outcome)
-    result = run_cli("runs", "--database-url", url_arg(db_url))
+    result = run_cli("runs", "--wide", "--database-url", url_arg(db_url))
     assert result.code == 0, result.err
     crashed = next(line for line in result.out.splitlines() if line.startswith("│ CRASHED"))
     assert label in crashed

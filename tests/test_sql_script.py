@@ -36,7 +36,8 @@ def test_the_script_parses_for_each_dialect(run_cli, tmp_path: Path, dialect: st
     assert not [e for e in parsed if isinstance(e, exp.Command)]
     inserts = [e.this.this.name for e in parsed if isinstance(e, exp.Insert)]
     assert inserts == ["seed_runs", *TABLES]
-    statements = len(inserts) + sum(isinstance(e, exp.Update) for e in parsed)
+    changes = (exp.Update, exp.Merge, exp.Delete)
+    statements = len(inserts) + sum(isinstance(e, changes) for e in parsed)
     assert f"({statements} statements)" in result.out
     assert "nothing was executed" in result.out
 

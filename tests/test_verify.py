@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import URL, create_engine, make_url, text
 
 from seed.domain.holds import HOLD_REASONS
+from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
 from seed.verify import all_checks
 from tests.scenario_data import AS_OF, seed_every_scenario
-from tests.support import url_arg
+from tests.support import cli_command, on_a_terminal, url_arg
 
 
 def _verify(run_cli, url: URL):  # type: ignore[no-untyped-def]
@@ -64,6 +66,14 @@ _ERROR = "(SELECT json_extract(response_payload, '$.errors[0].{}') FROM integrat
 _ERROR += "WHERE invoice_id = :id)"
 
 CORRUPTIONS: dict[str, tuple[str, list[str]]] = {
+    "one project per project number": (
+        "SELECT id FROM projects ORDER BY id LIMIT 1",
+        [
+            "INSERT INTO projects (id, project_number, name, company, currency, created_at) "
+            "SELECT 'ZZ-P', project_number, name, company, currency, created_at FROM projects "
+            "WHERE id = :id"
+        ],
+    ),
     "budget_lines.project_id resolves": (
         "SELECT id FROM budget_lines ORDER BY id LIMIT 1",
         ["UPDATE budget_lines SET project_id = 'gone' WHERE id = :id"],
@@ -368,6 +378,29 @@ def test_a_missing_database_file_is_reported_and_not_created(
     path = tmp_path / "nope.db"
     result = run_cli(command, "--database-url", f"sqlite:///{path}")
     assert result.code == 1
-    assert result.err.startswith(f"error: no database at {path}: run `alembic upgrade head`")
+    assert result.err.startswith(f"error: no database at {path}: run `seed migrate`")
     assert result.err.count("\n") == 1
     assert not path.exists()
+
+
+def test_progress_on_a_terminal_only(sqlite_url: URL) -> None:
+    seed_run(sqlite_url, SeedOptions(seed=2, as_of=AS_OF, per_status=2), RunSettings("RPROG"))
+    code, shown = on_a_terminal(cli_command("verify", "--database-url", url_arg(sqlite_url)))
+    assert code == 0, shown
+    assert "verifying" in shown and f"/{len(all_checks())}" in shown
+    code, shown = on_a_terminal(cli_command("verify", "--database-url", url_arg(sqlite_url), "-q"))
+    assert code == 0 and shown == ""
+
+
+def test_interrupting_verify_says_nothing_changed(
+    sqlite_url: URL,
+    run_cli,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("seed.verify.run_check", interrupted)
+    result = run_cli("verify", "--database-url", url_arg(sqlite_url))
+    assert result.code == 130
+    assert result.err == "error: interrupted: nothing was changed\n"

@@ -1,7 +1,5 @@
 """Volume: chunked, parallel and fast-path runs give the same rows; progress only on a terminal."""
 
-import os
-import pty
 import shutil
 import sqlite3
 import subprocess
@@ -21,7 +19,7 @@ from seed.generate.plan import REALISTIC_MIX
 from seed.run import RunSettings, seed_run
 from seed.write.database import ConnectionSink, CopySink, SqliteSink, connection_sink
 from tests.helpers import read_tables
-from tests.support import ROOT, url_arg
+from tests.support import ROOT, cli_command, on_a_terminal, terminal_env, url_arg
 
 AS_OF = date(2026, 11, 24)
 OPTIONS = SeedOptions(seed=11, as_of=AS_OF, per_status=24)
@@ -134,27 +132,17 @@ def test_a_failed_fast_write_is_a_database_error_and_rolls_back(sqlite_url: URL)
     assert read_tables(sqlite_url) == before
 
 
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from seed.cli.app import main; main()", *args]
-
-
-def _terminal_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CI")}
-    env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
-    return env
-
-
 def _seed_args(url: URL, *extra: str) -> tuple[str, ...]:
     return ("--database-url", url_arg(url), "-n", "40", "--seed", "3", "--chunk-size", "10", *extra)
 
 
 def test_no_progress_when_piped(sqlite_url: URL) -> None:
     done = subprocess.run(
-        _cli(*_seed_args(sqlite_url, "--workers", "1")),
+        cli_command(*_seed_args(sqlite_url, "--workers", "1")),
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=_terminal_env(),
+        env=terminal_env(),
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
@@ -163,30 +151,11 @@ def test_no_progress_when_piped(sqlite_url: URL) -> None:
     assert "Seeded run" in done.stdout
 
 
-def _on_a_terminal(args: list[str]) -> tuple[int, str]:
-    """Runs ``args`` with stderr on a pseudo-terminal; returns the exit code and what it showed."""
-    leader, follower = pty.openpty()
-    with subprocess.Popen(
-        args, stdout=subprocess.DEVNULL, stderr=follower, cwd=ROOT, env=_terminal_env()
-    ) as process:
-        os.close(follower)
-        shown = bytearray()
-        while True:
-            try:
-                data = os.read(leader, 65536)
-            except OSError:  # EIO: the terminal's other end closed
-                break
-            if not data:
-                break
-            shown.extend(data)
-        code = process.wait(timeout=120)
-    os.close(leader)
-    return code, shown.decode(errors="replace")
-
-
 @pytest.mark.parametrize("quiet", [False, True])
 def test_progress_on_a_terminal_unless_quiet(sqlite_url: URL, quiet: bool) -> None:
-    code, shown = _on_a_terminal(_cli(*_seed_args(sqlite_url, *(["--quiet"] if quiet else []))))
+    code, shown = on_a_terminal(
+        cli_command(*_seed_args(sqlite_url, *(["--quiet"] if quiet else [])))
+    )
     assert code == 0, shown
     if quiet:
         assert shown == ""

@@ -50,11 +50,14 @@ def test_the_script_loads_the_staged_files_as_a_user_would(tmp_path: Path) -> No
             fake.volume.upload(f"{FAKE_VOLUME}/{relative}", contents)
     parsed = [sqlglot.parse_one(sql, read="databricks") for sql in statements(script)]
     kinds = [(type(e).__name__, e.find(exp.Table).name) for e in parsed]  # type: ignore[union-attr]
-    assert kinds == [
+    loaded = [
         ("Insert", "seed_runs"),
         *[("Copy", name) for name in TABLES],
         ("Update", "seed_runs"),
     ]
+    assert kinds[: len(loaded)] == loaded
+    # then, as every script, it moves the run onto an older project of its number, if any
+    assert {kind for kind, _ in kinds[len(loaded) :]} == {"Merge", "Delete"}
     with fake.engine().connect() as connection:  # what the SQL editor does
         for sql in statements(script):
             connection.exec_driver_sql(sql)

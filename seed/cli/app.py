@@ -6,8 +6,14 @@ import sys
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-from seed.cli import purge, report, runs, seed_command, verify
-from seed.cli.console import print_error, print_traceback, route_library_logs
+from seed.cli import migrate, purge, report, runs, seed_command, verify
+from seed.cli.console import (
+    print_error,
+    print_traceback,
+    reader_may_leave,
+    route_library_logs,
+)
+from seed.cli.interrupt import NOTHING_CHANGED, interrupted_message, interrupting_means
 from seed.errors import SeedError
 
 app = typer.Typer(
@@ -19,6 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.callback(invoke_without_command=True)(seed_command.seed)
+app.command()(migrate.migrate)
 app.command()(purge.purge)
 app.command()(report.report)
 app.command()(runs.runs)
@@ -34,9 +41,11 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     verbose = "--verbose" in args or "-v" in args
     route_library_logs(verbose)
+    interrupting_means(NOTHING_CHANGED)
     command = typer.main.get_command(app)
     try:
-        code = command.main(args=args, prog_name="seed", standalone_mode=False)
+        with reader_may_leave():
+            code = command.main(args=args, prog_name="seed", standalone_mode=False)
         if code == INTERRUPTED:  # Typer turns Ctrl-C into this exit code without a word
             raise KeyboardInterrupt
     except typer.TyperException as exc:  # usage errors: bad option values, unknown options
@@ -46,7 +55,7 @@ def main(argv: list[str] | None = None) -> None:
         print_error("aborted")
         code = 130
     except KeyboardInterrupt:
-        print_error("interrupted: the run was rolled back; the database is as it was")
+        print_error(interrupted_message())
         code = INTERRUPTED
     except SeedError as exc:
         if verbose:
@@ -56,11 +65,13 @@ def main(argv: list[str] | None = None) -> None:
     except SQLAlchemyError as exc:
         if verbose:
             print_traceback()
-        print_error(f"database error: {str(exc).splitlines()[0]} (run with --verbose for details)")
+        details = "" if verbose else " (run with --verbose for details)"
+        print_error(f"database error: {str(exc).splitlines()[0]}{details}")
         code = 1
     except Exception as exc:
         if verbose:
             print_traceback()
-        print_error(f"unexpected {type(exc).__name__}: {exc} (run with --verbose for a traceback)")
+        hint = "" if verbose else " (run with --verbose for a traceback)"
+        print_error(f"unexpected {type(exc).__name__}: {exc}{hint}")
         code = 1
     sys.exit(code if isinstance(code, int) else 0)

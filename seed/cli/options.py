@@ -21,6 +21,7 @@ TargetOption = Annotated[
     str | None,
     typer.Option(
         "--target",
+        metavar="local|databricks",
         help="local (default: --database-url / $DATABASE_URL / SQLite) or databricks "
         "(from the DATABRICKS_* variables).",
         show_default=False,
@@ -30,6 +31,8 @@ LockTimeoutOption = Annotated[
     float,
     typer.Option("--lock-timeout", min=0, help="Seconds to wait for a locked database."),
 ]
+
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 
 def database_url(url: str | None, target: str | None) -> URL:

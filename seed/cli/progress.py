@@ -41,3 +41,31 @@ def invoice_progress(
             progress.update(task, completed=done, rate=rate)
 
         yield advance
+
+
+@contextmanager
+def check_progress(
+    console: Console, total: int, quiet: bool
+) -> Iterator[Callable[[str], None] | None]:
+    """Yields a callback taking the name of the check that starts, or None when nothing is
+    shown (not a terminal, or quiet)."""
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    columns = (
+        TextColumn("verifying"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[check]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("checks", total=total, check="")
+        started = 0
+
+        def starting(name: str) -> None:
+            nonlocal started
+            progress.update(task, completed=started, check=name)
+            started += 1
+
+        yield starting

@@ -7,6 +7,7 @@ import typer
 from rich.console import Console
 
 from seed.cli.console import stdout_console
+from seed.cli.interrupt import interrupting_means
 from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.cli.runs import outcome_label
 from seed.cli.summary import rows_table
@@ -72,5 +73,10 @@ def purge(
     if not yes and not typer.confirm(f"Remove these {plan.total:,} rows of run {run_id}?"):
         console.print("Nothing was removed.")
         raise typer.Exit(1)
+    interrupting_means(
+        f"the purge stopped part-way: run `seed purge {run_id}` again to finish"
+        if url.get_backend_name() == "databricks"
+        else "the purge was rolled back; nothing was removed"
+    )
     done = purge_run(url, run_id, lock_timeout)
     console.print(f"Purged run {run_id}: removed {done.total:,} rows and its ledger entry.")

@@ -10,13 +10,14 @@ from rich.json import JSON
 from rich.table import Table
 from sqlalchemy.engine import URL, Connection
 
-from seed.cli.console import stdout_console
+from seed.cli.console import print_whole, stdout_console
 from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
 from seed.cli.profile_view import render_profile, render_profile_json
 from seed.db.access import open_database
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.db.schema import require_tables
 from seed.errors import UsageError
+from seed.keys import run_of_key, run_prefix
 from seed.report.error_analysis import (
     HoldGroup,
     InvoiceStory,
@@ -100,21 +101,52 @@ def render_overview(console: Console, statuses: list[StatusRow], holds: list[Hol
     console.print(groups)
 
 
-def render_story(console: Console, story: InvoiceStory) -> None:
-    invoice = story.invoice
-    header = Table(title=f"Invoice {invoice['invoice_number']}", title_justify="left")
-    header.add_column("field")
-    header.add_column("value")
-    for name in _HEADER_FIELDS:
-        header.add_row(name, _text(invoice[name]))
-    console.print(header)
+def _wide_lines(story: InvoiceStory) -> Table:
     lines = Table(title="Lines", title_justify="left")
     for heading, _, right in _LINE_COLUMNS:
-        lines.add_column(heading, justify="right" if right else "left")
+        lines.add_column(heading, justify="right" if right else "left", no_wrap=True)
     for line in story.lines:
         cells = [_text(line[name]) for _, name, _ in _LINE_COLUMNS]
         lines.add_row(*cells[:-1], cells[-1] or "(none)")
-    console.print(lines)
+    return lines
+
+
+def _narrow_lines(story: InvoiceStory) -> Table:
+    """The lines in 80 columns: the item wraps; a budget line of the invoice's own run is
+    shown by its suffix (B2), another run's by its full key."""
+    own_run = run_prefix(run_of_key(story.invoice["id"]))
+    lines = Table(title="Lines (--wide: one column per field)", title_justify="left")
+    lines.add_column("#", justify="right", no_wrap=True)
+    lines.add_column("item", overflow="fold")
+    lines.add_column("qty x price", justify="right", no_wrap=True)
+    lines.add_column("tax", no_wrap=True)
+    lines.add_column("amount", justify="right", no_wrap=True)
+    lines.add_column("budget", no_wrap=True)
+    for line in story.lines:
+        budget = _text(line["budget_line_id"]).removeprefix(own_run) or "(none)"
+        lines.add_row(
+            _text(line["line_number"]),
+            f"{line['cost_category']}: {line['description']}",
+            f"{line['quantity']} {line['unit_of_measure']} x {line['unit_price']}",
+            _text(line["tax_code"]),
+            _text(line["line_amount"]),
+            budget,
+        )
+    return lines
+
+
+def render_story(console: Console, story: InvoiceStory, wide: bool = False) -> None:
+    invoice = story.invoice
+    header = Table(title=f"Invoice {invoice['invoice_number']}", title_justify="left")
+    header.add_column("field", no_wrap=True)
+    header.add_column("value", overflow="fold")
+    for name in _HEADER_FIELDS:
+        header.add_row(name, _text(invoice[name]))
+    console.print(header)
+    if wide:
+        print_whole(console, _wide_lines(story))
+    else:
+        console.print(_narrow_lines(story))
     if not story.responses:
         console.print("No integration response: the invoice was never sent to Infinium.")
     for response in story.responses:
@@ -136,7 +168,9 @@ def _report(url: URL, lock_timeout: float, show: Callable[[Connection], None]) -
         show(connection)
 
 
-def _view(invoice: str | None, with_profile: bool, as_json: bool) -> Callable[[Connection], None]:
+def _view(
+    invoice: str | None, with_profile: bool, as_json: bool, wide: bool
+) -> Callable[[Connection], None]:
     """What the report shows: the profile (as tables or JSON), one invoice, or the overview."""
     if as_json and not with_profile:
         raise UsageError("--json prints the profile: give --profile too")
@@ -149,7 +183,7 @@ def _view(invoice: str | None, with_profile: bool, as_json: bool) -> Callable[[C
         return lambda connection: render_profile(console, profile(connection))
     if invoice is not None:
         number = invoice.strip()
-        return lambda connection: render_story(console, invoice_story(connection, number))
+        return lambda connection: render_story(console, invoice_story(connection, number), wide)
     return lambda connection: render_overview(
         console, invoices_per_status(connection), hold_groups(connection)
     )
@@ -175,6 +209,10 @@ def report(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="The profile as JSON.")] = False,
+    wide: Annotated[
+        bool,
+        typer.Option("--wide", help="With --invoice: one column per line field, full keys."),
+    ] = False,
     url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
@@ -187,5 +225,5 @@ def report(
 
     Example: seed report --profile --json
     """
-    show = _view(invoice, with_profile, as_json)
+    show = _view(invoice, with_profile, as_json, wide)
     _report(database_url(url_text, target), lock_timeout, show)

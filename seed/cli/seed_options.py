@@ -7,10 +7,27 @@ from typing import Annotated
 
 import typer
 
+from seed import __version__
+from seed.domain.holds import HOLD_REASONS
+from seed.domain.statuses import STATUSES
 from seed.errors import UsageError
+from seed.generate.options import DEFAULT_COMPANY, DEFAULT_PROJECT_NAME
 from seed.targets.load import VOLUME_FROM
 from seed.targets.plan import AUTO_WORKERS_FROM, MAX_AUTO_WORKERS
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"seed {__version__} (holdbusters-seeder)")
+        raise typer.Exit()
+
+
+Version = Annotated[
+    bool,
+    typer.Option(
+        "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+    ),
+]
 PerStatus = Annotated[
     int | None,
     typer.Option(
@@ -38,14 +55,22 @@ Mix = Annotated[
 ]
 Status = Annotated[
     list[str] | None,
-    typer.Option("--status", "-s", help="Seed only this status (repeatable).", show_default=False),
+    typer.Option(
+        "--status",
+        "-s",
+        metavar="STATUS",
+        help=f"Seed only this status (repeatable): {', '.join(STATUSES)}.",
+        show_default="all",
+    ),
 ]
 HoldReason = Annotated[
     list[str] | None,
     typer.Option(
         "--hold-reason",
-        help="Hold invoices only of this reason, e.g. po-mismatch (repeatable).",
-        show_default=False,
+        metavar="REASON",
+        help="Hold invoices only of this reason (repeatable): "
+        f"{', '.join(r.option_name for r in HOLD_REASONS)}.",
+        show_default="all, weighted",
     ),
 ]
 Seed = Annotated[
@@ -68,11 +93,32 @@ Po = Annotated[
     str | None,
     typer.Option("--po", help="One PO number for every invoice.", show_default="per vendor"),
 ]
-ProjectName = Annotated[str, typer.Option("--project-name")]
-ProjectNumber = Annotated[
-    str, typer.Option("--project-number", help="An existing project number adds to that project.")
+ProjectName = Annotated[
+    str | None,
+    typer.Option(
+        "--project-name",
+        metavar="NAME",
+        help="Name of a new project (an existing project keeps its own).",
+        show_default=DEFAULT_PROJECT_NAME,
+    ),
 ]
-Company = Annotated[str, typer.Option("--company")]
+ProjectNumber = Annotated[
+    str,
+    typer.Option(
+        "--project-number",
+        metavar="NUMBER",
+        help="An existing project number adds to that project.",
+    ),
+]
+Company = Annotated[
+    str | None,
+    typer.Option(
+        "--company",
+        metavar="NAME",
+        help="Company of a new project (an existing project keeps its own).",
+        show_default=DEFAULT_COMPANY,
+    ),
+]
 ApprovalLimit = Annotated[
     str, typer.Option("--approval-limit", help="Amount above which an invoice needs a director.")
 ]
@@ -140,6 +186,7 @@ Dialect = Annotated[
     str | None,
     typer.Option(
         "--dialect",
+        metavar="DIALECT",
         help="SQL dialect of --sql-file: databricks, postgresql or sqlite.",
         show_default="the database URL's",
     ),
@@ -159,7 +206,6 @@ Workers = Annotated[
         ),
     ),
 ]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Show tracebacks of unexpected errors.")
 ]

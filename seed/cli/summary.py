@@ -28,7 +28,8 @@ def render_summary(console: Console, report: SeedReport) -> None:
     result, options = report.result, report.options
     console.print(
         f"Seeded run [bold]{result.run_id}[/] into {report.database} "
-        f"in {report.elapsed:.2f} s ({report.statements} statements)"
+        f"in {report.elapsed:.2f} s ({report.statements:,} "
+        f"statement{'' if report.statements == 1 else 's'})"
     )
     project_note = "reused" if result.project_reused else "new"
     console.print(

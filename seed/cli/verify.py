@@ -6,10 +6,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from seed.cli.console import stdout_console
-from seed.cli.options import DatabaseUrlOption, LockTimeoutOption, TargetOption, database_url
+from seed.cli.console import stderr_console, stdout_console
+from seed.cli.options import (
+    DatabaseUrlOption,
+    LockTimeoutOption,
+    Quiet,
+    TargetOption,
+    database_url,
+)
+from seed.cli.progress import check_progress
 from seed.db.engine import DEFAULT_LOCK_TIMEOUT
-from seed.verify import CheckResult, verify_database
+from seed.verify import CheckResult, all_checks, verify_database
 
 
 def render_results(console: Console, results: list[CheckResult], elapsed: float) -> None:
@@ -41,6 +48,7 @@ def verify(
     url_text: DatabaseUrlOption = None,
     target: TargetOption = None,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+    quiet: Quiet = False,
 ) -> None:
     """Check every invariant of the Hold Busters data in a database (seeded by us or not):
     foreign keys, amounts, status rules, responses, dates, days pending, and that each Hold's
@@ -50,7 +58,8 @@ def verify(
     """
     url = database_url(url_text, target)
     started = time.perf_counter()
-    results = verify_database(url, lock_timeout)
+    with check_progress(stderr_console(), len(all_checks()), quiet) as on_check:
+        results = verify_database(url, lock_timeout, on_check)
     render_results(stdout_console(), results, time.perf_counter() - started)
     if not all(r.passed for r in results):
         raise typer.Exit(1)

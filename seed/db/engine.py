@@ -7,18 +7,17 @@ from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
 from seed.databricks.connect import databricks_connect_args, quiet_connector_logs
 from seed.databricks.errors import explain_databricks_error
+from seed.db.extras import EXTRAS, dialect_class, missing_extra
 from seed.errors import SeedError, UsageError
 from seed.settings import mask_url
 
 DEFAULT_LOCK_TIMEOUT = 30.0
 PG_CONNECT_TIMEOUT = 10
-
-_DRIVER_EXTRAS = {"postgresql": "postgresql", "databricks": "databricks"}
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -39,6 +38,7 @@ def sqlite_path(url: URL) -> Path | None:
 def make_engine(url: URL, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Engine:
     """An engine for ``url`` with our connection rules (foreign keys on, bounded lock waits)."""
     backend = url.get_backend_name()
+    dialect_class(url.drivername)
     connect_args: dict[str, Any] = {}
     if backend == "sqlite":
         connect_args["timeout"] = lock_timeout
@@ -49,16 +49,11 @@ def make_engine(url: URL, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Engine:
         quiet_connector_logs()
     try:
         engine = create_engine(url, connect_args=connect_args, poolclass=NullPool)
-    except NoSuchModuleError:
-        raise UsageError(
-            f"unknown database URL scheme {url.drivername!r}: use sqlite:///PATH, "
-            "postgresql+psycopg://USER@HOST/DB or databricks://..."
-        ) from None
     except ModuleNotFoundError as exc:
-        extra = _DRIVER_EXTRAS.get(backend)
-        hint = f"pip install 'holdbusters-seeder[{extra}]'" if extra else "install its driver"
+        if backend in EXTRAS:
+            raise missing_extra(backend, exc.name) from None
         raise UsageError(
-            f"the driver for {url.drivername} is not installed ({exc.name}): {hint}"
+            f"the driver for {url.drivername} is not installed ({exc.name}): install it"
         ) from None
     except ArgumentError as exc:
         raise UsageError(f"the database URL {mask_url(url)} is not usable: {exc}") from None

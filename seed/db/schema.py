@@ -74,8 +74,15 @@ def require_tables(connection: Connection, where: str) -> None:
     A database filled by another process may have the tables without Alembic's version table.
     """
     present = set(inspect(connection).get_table_names())
-    if "alembic_version" in present:
+    migrated = "alembic_version" in present
+    if migrated:
         require_head(connection, where)
     missing = [name for name in TABLES if name not in present]
+    if missing and migrated:  # at head, so upgrading would do nothing: the history was stamped
+        raise SeedError(
+            f"{where} is recorded at revision {head_revision()} but has no table "
+            f"{', '.join(missing)}: its tables were not made by these migrations (stamped?); "
+            "create them as the models describe (README, Data model) or use another database"
+        )
     if missing:
         raise SeedError(f"{where} has no table {', '.join(missing)}: {UPGRADE_HINT}")

@@ -56,3 +56,19 @@ def parse_hold_reasons(values: list[str] | None) -> tuple[str, ...]:
             raise UsageError(f"unknown hold reason {value!r}: choose from {names}")
         chosen.add(code)
     return tuple(r.code for r in HOLD_REASONS if r.code in chosen)
+
+
+def refuse_unusable_reasons(codes: tuple[str, ...], statuses: tuple[str, ...]) -> None:
+    """Every Hold reason a user names must be able to appear, or the run is refused: a named
+    reason is never dropped without a word."""
+    if codes and "Hold" not in statuses:
+        raise UsageError(
+            "--hold-reason chooses the reasons of Hold invoices: add --status Hold "
+            "(or Hold to --mix)"
+        )
+    for code in codes:
+        if BY_CODE[code].needs_paid_twin and "Paid" not in statuses:
+            raise UsageError(
+                f"the {BY_CODE[code].option_name} hold reason needs Paid invoices to duplicate: "
+                "add --status Paid (or Paid to --mix)"
+            )

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
+from seed.domain.holds import refuse_unusable_reasons
 from seed.domain.statuses import STATUSES
 from seed.errors import UsageError
 from seed.generate.plan import StatusPlan
@@ -37,8 +38,9 @@ class SeedOptions:
     vendor: str | None = None
     po_number: str | None = None
     project_number: str = DEFAULT_PROJECT_NUMBER
-    project_name: str = DEFAULT_PROJECT_NAME
-    company: str = DEFAULT_COMPANY
+    #: Name and company of a new project; None: the defaults. An existing project keeps its own.
+    project_name: str | None = None
+    company: str | None = None
     approval_limit: Decimal = DEFAULT_APPROVAL_LIMIT
     currency: str = field(default="USD")
 
@@ -59,6 +61,7 @@ class SeedOptions:
             )
         if not self.statuses:
             raise UsageError("choose at least one status")
+        refuse_unusable_reasons(self.hold_reasons, self.statuses)
         for name, value in (
             ("--project-number", self.project_number),
             ("--project-name", self.project_name),
@@ -71,7 +74,15 @@ class SeedOptions:
         if len(self.project_number) > 32:
             raise UsageError("--project-number is at most 32 characters")
         if self.approval_limit <= 0 or self.approval_limit >= Decimal("100000000"):
-            raise UsageError("--approval-limit must be between 0 and 100,000,000")
+            raise UsageError("--approval-limit must be above 0 and below 100,000,000")
+
+    @property
+    def new_project_name(self) -> str:
+        return DEFAULT_PROJECT_NAME if self.project_name is None else self.project_name
+
+    @property
+    def new_company(self) -> str:
+        return DEFAULT_COMPANY if self.company is None else self.company
 
     @property
     def ledger(self) -> bool:

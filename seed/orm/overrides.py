@@ -161,10 +161,17 @@ _CHANGES = {
 }
 
 
-def _drawable_reasons(o: dict[str, Any]) -> tuple[str, ...]:
+def _drawable_reasons(o: dict[str, Any], statuses: tuple[str, ...]) -> tuple[str, ...]:
     """The reasons a Hold may draw (all: ``()``) when none was asked for."""
+    if "Hold" not in statuses:
+        return ()
     excluded = {code for column, code in _CHANGES.items() if column in o}
-    return tuple(s.code for s in HOLD_REASONS if s.code not in excluded) if excluded else ()
+    if not excluded:
+        return ()
+    twins = "Paid" in statuses
+    return tuple(
+        s.code for s in HOLD_REASONS if s.code not in excluded and (twins or not s.needs_paid_twin)
+    )
 
 
 def invoice_plan(raw: dict[str, Any], seed: int) -> InvoicePlan:
@@ -191,11 +198,12 @@ def _plan(o: dict[str, Any], seed: int) -> InvoicePlan:
     if project is not None and project_id not in (None, project.id):
         raise ValueError(f"project_id={project_id!r} is not the id of project= ({project.id!r})")
     limit = o.pop("approval_limit", None)
+    statuses = _statuses(status, code)
     options = SeedOptions(
         seed=seed,
         as_of=o.pop("as_of", None) or date.today(),
-        statuses=_statuses(status, code),
-        hold_reasons=(code,) if code is not None else _drawable_reasons(o),
+        statuses=statuses,
+        hold_reasons=(code,) if code is not None else _drawable_reasons(o, statuses),
         vendor=o.pop("vendor_name", None),
         po_number=o.get("po_number"),
         project_number=o.pop(

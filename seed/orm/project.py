@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Any, Unpack
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Project
@@ -69,8 +70,23 @@ class ProjectFactory:
 
     @classmethod
     def create(cls, session: Session, **overrides: Unpack[ProjectOverrides]) -> Project:
-        """A new project in ``session`` (another call with the same overrides makes another)."""
-        options = project_options(dict(overrides))
+        """A new project in ``session``. Its number is new, as `seed verify` checks: without
+        ``project_number``, the first free ``PROJ-001``, ``PROJ-002``, ...; a number that exists
+        is refused (pass ``project=`` to add invoices to that project)."""
+        taken = set(session.scalars(select(Project.project_number)))
+        wanted = dict(overrides)
+        if "project_number" not in wanted:
+            wanted["project_number"] = next(
+                number
+                for number in (f"PROJ-{n:03d}" for n in range(1, len(taken) + 2))
+                if number not in taken
+            )
+        elif wanted["project_number"] in taken:
+            raise ValueError(
+                f"project_number={wanted['project_number']!r} exists: pass project= to add "
+                "invoices to it, or choose another number"
+            )
+        options = project_options(wanted)
         run_id = free_project_run_id(session, run_id_of(options, None, None))
         project = project_from(options, run_id)
         session.add(project)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -9,6 +10,8 @@ from sqlalchemy.engine import Connection
 from models import BudgetLine, Invoice, InvoiceLine, Project
 from seed.domain.money import to_cents
 from seed.domain.statuses import SPENDING_STATUSES
+from seed.errors import UsageError
+from seed.generate.options import SeedOptions
 
 
 @dataclass(frozen=True)
@@ -19,11 +22,13 @@ class ExistingProject:
     budget_lines: dict[str, tuple[str, int]]
     #: budget line id -> Approved and Paid spend already charged to it, in cents
     spend: dict[str, int] = field(default_factory=dict)
+    name: str = ""
+    company: str = ""
 
 
 def find_project(connection: Connection, project_number: str) -> ExistingProject | None:
     project = connection.execute(
-        select(Project.id, Project.created_at)
+        select(Project.id, Project.created_at, Project.name, Project.company)
         .where(Project.project_number == project_number)
         .order_by(Project.created_at, Project.id)
         .limit(1)
@@ -38,7 +43,12 @@ def find_project(connection: Connection, project_number: str) -> ExistingProject
     ):
         budget.setdefault(category, (line_id, to_cents(amount)))
     return ExistingProject(
-        project.id, project.created_at, budget, project_spend(connection, project.id)
+        project.id,
+        project.created_at,
+        budget,
+        project_spend(connection, project.id),
+        project.name,
+        project.company,
     )
 
 
@@ -55,3 +65,38 @@ def project_spend(connection: Connection, project_id: str) -> dict[str, int]:
         .group_by(InvoiceLine.budget_line_id)
     )
     return {line_id: to_cents(total) for line_id, total in spent if line_id is not None}
+
+
+def refuse_ignored_options(existing: ExistingProject | None, options: SeedOptions) -> None:
+    """--project-name and --company describe a new project: given for an existing project with
+    another name or company, they would be ignored, so the run is refused before it writes."""
+    if existing is None:
+        return
+    for option, given, kept in (
+        ("--project-name", options.project_name, existing.name),
+        ("--company", options.company, existing.company),
+    ):
+        if given is not None and given != kept:
+            raise UsageError(
+                f"project {options.project_number} exists with {option} {kept!r}: {option} only "
+                f"names a new project; leave it out, or choose another --project-number"
+            )
+
+
+def project_rows(connection: Connection, project_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The project's row and its budget lines as they stand now (for a self-contained export
+    of a run that reuses the project)."""
+    budget = BudgetLine.__table__
+    projects = Project.__table__
+    return {
+        "projects": [
+            dict(row._mapping)
+            for row in connection.execute(select(projects).where(projects.c.id == project_id))
+        ],
+        "budget_lines": [
+            dict(row._mapping)
+            for row in connection.execute(
+                select(budget).where(budget.c.project_id == project_id).order_by(budget.c.id)
+            )
+        ],
+    }

@@ -20,7 +20,7 @@ from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.keys import run_prefix
 from seed.runs.ledger import FAILED, INCOMPLETE, require_new_run
-from seed.runs.project import find_project
+from seed.runs.project import find_project, refuse_ignored_options
 from seed.runs.rows import delete_run_rows
 from seed.settings import mask_url
 from seed.targets.plan import RunSettings, SeedReport
@@ -39,7 +39,8 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
             require_model_columns(connection, where)
             require_new_run(connection, settings.run_id)
             existing = find_project(connection, options.project_number)
-            execute = executor(connection)
+            refuse_ignored_options(existing, options)
+            execute = statement_executor(connection)
             writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
             try:
@@ -58,7 +59,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
     return SeedReport(result, options, where, time.perf_counter() - started, writer.statements)
 
 
-def executor(connection: Connection) -> Callable[[str], None]:
+def statement_executor(connection: Connection) -> Callable[[str], None]:
     """Statements are complete SQL text: sent as they are, with no parameter processing."""
     quiet = connection.execution_options(no_parameters=True)
 

@@ -33,7 +33,7 @@ from seed.generate.options import SeedOptions
 from seed.runs.ledger import COMPLETE, require_new_run
 from seed.runs.project import find_project
 from seed.settings import mask_url
-from seed.targets.databricks import StagedFiles, clean_up, executor
+from seed.targets.databricks import StagedFiles, clean_up, statement_executor
 from seed.targets.plan import RunSettings, SeedReport
 from seed.targets.statement_run import RunLedger
 from seed.targets.volume_run import Staging, stage_and_load, staged_folder
@@ -61,7 +61,7 @@ def seed_databricks_volume(
             files = volume_files(url)
             require_volume(files, volume)
             existing = find_project(connection, options.project_number)
-            execute = executor(connection)
+            execute = statement_executor(connection)
             writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
             uploads = Uploads(files, volume, folder)

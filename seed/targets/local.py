@@ -2,15 +2,16 @@
 
 import time
 
-from sqlalchemy import insert
-from sqlalchemy.engine import URL
+from sqlalchemy import insert, text
+from sqlalchemy.engine import URL, Connection
 
-from models import SeedRun
+from models import DASHBOARD_TABLES, TABLES, SeedRun
 from seed.db.access import open_database, serialize_project
 from seed.db.columns import require_model_columns
+from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.runs.ledger import COMPLETE, ledger_row, require_new_run, utcnow
-from seed.runs.project import find_project
+from seed.runs.project import find_project, project_rows, refuse_ignored_options
 from seed.settings import mask_url
 from seed.targets.plan import RunSettings, SeedReport
 from seed.targets.stream import write_run
@@ -35,7 +36,11 @@ def seed_local(url: URL, options: SeedOptions, settings: RunSettings) -> SeedRep
             db_sink = connection_sink(connection)
             sink: Sink = Fanout([db_sink, *exports]) if exports else db_sink
             existing = find_project(connection, options.project_number)
+            refuse_ignored_options(existing, options)
             result = write_run(sink, options, settings, existing)
+            if exports and existing is not None:  # each export is loadable on its own
+                for name, rows in project_rows(connection, existing.project_id).items():
+                    Fanout(exports).insert(TABLES[name], rows)
             row = ledger_row(
                 run_id,
                 options,
@@ -46,6 +51,7 @@ def seed_local(url: URL, options: SeedOptions, settings: RunSettings) -> SeedRep
                 dict(result.rows),
             )
             connection.execute(insert(SeedRun), row)
+            _analyze(connection)
             if settings.before_commit is not None:
                 settings.before_commit(connection)
         files = tuple(path for export in exports for path in export.commit())
@@ -60,8 +66,25 @@ def seed_local(url: URL, options: SeedOptions, settings: RunSettings) -> SeedRep
 def _exports(settings: RunSettings) -> list[Export]:
     """The files asked for beside the database: CSV, Parquet."""
     exports: list[Export] = []
-    if settings.csv_dir is not None:
-        exports.append(CsvSink(settings.csv_dir))
-    if settings.parquet_dir is not None:
-        exports.append(ParquetExport(settings.parquet_dir))
+    for option, folder, export in (
+        ("CSV", settings.csv_dir, CsvSink),
+        ("Parquet", settings.parquet_dir, ParquetExport),
+    ):
+        if folder is None:
+            continue
+        try:
+            exports.append(export(folder))
+        except OSError as exc:
+            raise SeedError(
+                f"cannot write {option} files into {folder}: {exc.strerror or exc}; choose a folder"
+            ) from None
     return exports
+
+
+def _analyze(connection: Connection) -> None:
+    """PostgreSQL: statistics of the tables just loaded, as its manual advises after a bulk
+    load. Until autovacuum gets to them the planner assumes a handful of rows and loops over
+    "them" (verify and dashboard queries turn quadratic). SQLite plans without statistics."""
+    if connection.dialect.name == "postgresql":
+        tables = ", ".join(table.name for table in DASHBOARD_TABLES)
+        connection.execute(text(f"ANALYZE {tables}"))

@@ -1,6 +1,9 @@
 """A run's rows streamed into one sink, parents first: the core every target shares."""
 
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
 
 from models import TABLES
 from seed.domain.catalog import BUDGET_CATEGORIES
@@ -15,15 +18,31 @@ from seed.write.encoding import Row
 from seed.write.sink import Sink, prepared
 
 
-def write_run(
-    sink: Sink, options: SeedOptions, settings: RunSettings, existing: ExistingProject | None
-) -> RunResult:
-    """Write a whole run to ``sink``, parents first; the caller owns the transaction.
+@dataclass(frozen=True)
+class ProjectPlan:
+    """The small parts of a run, made before any invoice: its project (None when reused), the
+    budget lines it adds, and every budget line's id and amount in cents by cost category."""
 
-    Worker processes (``settings.workers``) generate the invoices while this one writes; when
-    the sink has an encoder, rows are encoded where they are generated.
-    """
-    run_id = settings.run_id
+    project_id: str
+    project_row: Row | None
+    budget_rows: list[Row]
+    budget_lines: dict[str, tuple[str, int]]
+
+    def context(self, options: SeedOptions) -> ProjectContext:
+        lines = {category: line_id for category, (line_id, _) in self.budget_lines.items()}
+        return ProjectContext(self.project_id, options.project_number, lines)
+
+    def sized_budgets(self, spend: Mapping[str, int]) -> dict[str, Decimal]:
+        """New budget amounts for ``spend`` (budget line id -> cents): the lines this run adds
+        take their target, older ones only grow (``seed.generate.budgets``)."""
+        created = {row["id"] for row in self.budget_rows}
+        return sized_budgets(self.budget_lines, spend, created)
+
+
+def plan_project(
+    options: SeedOptions, run_id: str, existing: ExistingProject | None
+) -> ProjectPlan:
+    """A new project with its budget lines, or the reused one with the categories it lacks."""
     if existing is None:
         project_row = ProjectFactory(options, run_id).build()
         project_id, project_created = project_row["id"], project_row["created_at"]
@@ -38,17 +57,26 @@ def write_run(
     )
     for row in budget_rows:
         have[row["cost_category"]] = (row["id"], to_cents(row["budget_amount"]))
+    return ProjectPlan(project_id, project_row, budget_rows, have)
 
-    result = RunResult(run_id, project_id, existing is not None)
-    if project_row is not None:
-        _insert(sink, result, "projects", [project_row])
-    _insert(sink, result, "budget_lines", budget_rows)
 
-    project = ProjectContext(
-        project_id, options.project_number, {c: line_id for c, (line_id, _) in have.items()}
-    )
+def write_run(
+    sink: Sink, options: SeedOptions, settings: RunSettings, existing: ExistingProject | None
+) -> RunResult:
+    """Write a whole run to ``sink``, parents first; the caller owns the transaction.
+
+    Worker processes (``settings.workers``) generate the invoices while this one writes; when
+    the sink has an encoder, rows are encoded where they are generated.
+    """
+    run_id = settings.run_id
+    plan = plan_project(options, run_id, existing)
+    result = RunResult(run_id, plan.project_id, existing is not None)
+    if plan.project_row is not None:
+        _insert(sink, result, "projects", [plan.project_row])
+    _insert(sink, result, "budget_lines", plan.budget_rows)
+
     spend: Counter[str] = Counter(existing.spend if existing else {})
-    run = RunContext(run_id, options, project)
+    run = RunContext(run_id, options, plan.context(options))
     workers = settings.workers_for(options.invoice_count)
     done = 0
     for batch in iter_batches(run, settings.chunk_size, sink.encoder, workers):
@@ -62,8 +90,7 @@ def write_run(
         if settings.on_progress is not None:
             settings.on_progress(done, result.rows.total())
 
-    created = {row["id"] for row in budget_rows}
-    sink.set_budget_amounts(sized_budgets(have, spend, created))
+    sink.set_budget_amounts(plan.sized_budgets(spend))
     return result
 
 

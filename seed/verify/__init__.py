@@ -6,6 +6,7 @@ offending row. Everything is SQLAlchemy Core that compiles on SQLite, PostgreSQL
 by us or not, and run in a few statements however many invoices there are.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, inspect, literal, select
@@ -19,7 +20,13 @@ from seed.verify.calendar import calendar_checks
 from seed.verify.coverage import coverage_checks
 from seed.verify.history import history_checks
 from seed.verify.holds import scenario_checks
-from seed.verify.integrity import amount_checks, budget_checks, foreign_key_checks, line_checks
+from seed.verify.integrity import (
+    amount_checks,
+    budget_checks,
+    foreign_key_checks,
+    line_checks,
+    project_checks,
+)
 from seed.verify.workflow import (
     date_checks,
     payload_checks,
@@ -41,6 +48,7 @@ __all__ = [
 def all_checks(ledger: bool = True) -> list[Check]:
     """Every check; ``ledger``: the database has our run ledger (``seed_runs``) to check too."""
     return [
+        *project_checks(),
         *foreign_key_checks(),
         *line_checks(),
         *amount_checks(),
@@ -80,8 +88,16 @@ def run_check(connection: Connection, check: Check, examples: int = 5) -> CheckR
     return CheckResult(check, int(checked), int(failed), ids)
 
 
-def verify_database(url: URL, lock_timeout: float) -> list[CheckResult]:
-    """Every check on the database at ``url`` (seeded by us or not), read-only."""
+def verify_database(
+    url: URL, lock_timeout: float, on_check: Callable[[str], None] | None = None
+) -> list[CheckResult]:
+    """Every check on the database at ``url`` (seeded by us or not), read-only; ``on_check``
+    gets the name of each check as it starts."""
+    results = []
     with open_database(url, lock_timeout, write=False, check_schema=require_tables) as connection:
         ledger = SeedRun.__tablename__ in inspect(connection).get_table_names()
-        return [run_check(connection, check) for check in all_checks(ledger)]
+        for check in all_checks(ledger):
+            if on_check is not None:
+                on_check(check.name)
+            results.append(run_check(connection, check))
+    return results

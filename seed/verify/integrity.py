@@ -13,12 +13,30 @@ from seed.verify.base import (
     CENT_TOLERANCE,
     INV,
     LINE,
+    PROJ,
     Check,
     budgeted,
     equals,
     id_and_ok,
     same_money,
 )
+
+
+def project_checks() -> Iterator[Check]:
+    """Runs reuse a project by its number, so two projects with one number split its data."""
+    numbers = (
+        select(PROJ.c.project_number, func.count().label("projects"))
+        .group_by(PROJ.c.project_number)
+        .subquery("numbers")
+    )
+    yield Check(
+        "one project per project number",
+        "no two projects have the same project number",
+        "projects",
+        id_and_ok(PROJ.c.id, numbers.c.projects == 1).select_from(
+            PROJ.join(numbers, numbers.c.project_number == PROJ.c.project_number)
+        ),
+    )
 
 
 def foreign_key_checks() -> Iterator[Check]:

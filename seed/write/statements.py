@@ -96,6 +96,10 @@ class StatementWriter:
             f"WHERE {self.quote(key_column.name)} = {self.literal(key, key_column)}"
         )
 
+    def execute_now(self, sql: str) -> None:
+        """One statement of the caller's, counted with the others."""
+        self.send(sql)
+
     def values(self, table: Table, row: Row) -> str:
         return "(" + ", ".join(self.literal(row[c.name], c) for c in table.columns) + ")"
 

@@ -18,7 +18,7 @@ from seed.domain.vendors import (
     RETIRED_TAX_CODE_OF_VENDOR,
     RETIRED_TAX_CODE_VENDOR,
 )
-from seed.errors import SeedError, UsageError
+from seed.errors import SeedError
 from seed.generate.factories.drafts import HoldError, InvoiceDraft
 from seed.generate.factories.invoice_line import InvoiceLineFactory
 from seed.generate.factories.timeline import Timeline
@@ -241,13 +241,8 @@ _BY_CODE = {s.code: s for s in SCENARIOS}
 def eligible_scenarios(
     codes: tuple[str, ...], statuses: tuple[str, ...]
 ) -> tuple[HoldScenario, ...]:
-    """The scenarios a run may draw from; a duplicate needs a Paid twin in the run."""
+    """The scenarios a run may draw from; a duplicate needs a Paid twin in the run (a reason the
+    user named always can appear: SeedOptions refuses the others)."""
     pool = tuple(_BY_CODE[c] for c in codes) if codes else SCENARIOS
     has_twin = "Paid" in statuses
-    usable = tuple(s for s in pool if has_twin or not s.reason.needs_paid_twin)
-    if "Hold" in statuses and not usable:
-        raise UsageError(
-            "the duplicate-invoice hold reason needs Paid invoices to duplicate: add --status Paid "
-            "(or Paid to --mix)"
-        )
-    return usable
+    return tuple(s for s in pool if has_twin or not s.reason.needs_paid_twin)

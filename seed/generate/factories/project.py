@@ -20,8 +20,8 @@ class ProjectFactory:
         return {
             "id": project_key(self.run_id),
             "project_number": options.project_number,
-            "name": options.project_name,
-            "company": options.company,
+            "name": options.new_project_name,
+            "company": options.new_company,
             "currency": options.currency,
             "created_at": business_time(rng, started),
         }

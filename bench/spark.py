@@ -1,0 +1,151 @@
+"""Times `seed --engine spark` on local Spark: scaling over cores, rows/s per core to Parquet,
+ours against dbldatagen and a Spark-native floor, and the driver's peak memory.
+
+Run from the repository: ``.venv/bin/python bench/spark.py`` (``--million`` adds the 1M run).
+Each measurement runs in a fresh process with its own Spark (a master is fixed per JVM); a tiny
+warm-up run starts the Python workers first, so the figures are of the run, not of start-up.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spark_baselines import dbldatagen_problem, dbldatagen_tables, native_floor
+
+from seed.domain.statuses import STATUSES
+from seed.engines.spark.session import spark_session
+from seed.engines.spark.target import SparkTarget
+from seed.generate.options import SeedOptions
+from seed.run import RunSettings, seed_run
+
+
+def _peak_mb(pid: int) -> float:
+    """A process's peak resident memory (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _jvm_pid() -> int | None:
+    """The driver JVM: the java child of this process."""
+    me = str(os.getpid())
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == me and fields.get("Name", "").strip() == "java":
+            return int(status.parent.name)
+    return None
+
+
+def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
+    """One measurement in this process: warm up, seed, then (optionally) the baselines."""
+    warehouse = Path(tempfile.mkdtemp(prefix="bench-spark-"))
+    target = SparkTarget("bench", master, warehouse)
+    spark = spark_session(target)
+    per_status = invoices // len(STATUSES)
+    warm = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=20)
+    seed_run(target.url(), warm, RunSettings("WARM"))
+    options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=per_status)
+    started = time.perf_counter()
+    report = seed_run(target.url(), options, RunSettings("BENCH"))
+    ours = time.perf_counter() - started
+    counts = {
+        name: n
+        for name, n in report.result.rows.items()
+        if name not in ("projects", "budget_lines")
+    }
+    result: dict[str, Any] = {
+        "master": master,
+        "invoices": invoices,
+        "rows": sum(report.result.rows.values()),
+        "counts": counts,
+        "seconds": ours,
+        "driver_python_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "driver_jvm_mb": _peak_mb(pid) if (pid := _jvm_pid()) else None,
+    }
+    if baselines:
+        started = time.perf_counter()
+        native_floor(spark, counts, "bench")
+        result["floor_seconds"] = time.perf_counter() - started
+        problem = dbldatagen_problem()
+        if problem is None:
+            started = time.perf_counter()
+            dbldatagen_tables(spark, counts, "bench")
+            result["dbldatagen_seconds"] = time.perf_counter() - started
+        result["dbldatagen_problem"] = problem
+    return result
+
+
+def measure(master: str, invoices: int, baselines: bool = False) -> dict[str, Any]:
+    line = (
+        subprocess.run(
+            [sys.executable, __file__, "--child", master, str(invoices), str(int(baselines))],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    measured: dict[str, Any] = json.loads(line)
+    return measured
+
+
+def _rate(sample: dict[str, Any], seconds: float | None = None) -> float:
+    return float(sample["rows"]) / (seconds or sample["seconds"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--invoices", type=int, default=200_000, help="invoices of the scaling runs"
+    )
+    parser.add_argument("--million", action="store_true", help="also run 1,000,000 invoices")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores; figures are provisional on a shared machine")
+    one = measure("local[1]", args.invoices)
+    two = measure("local[2]", args.invoices, baselines=True)
+    print(f"\nScaling at {args.invoices:,} invoices ({two['rows']:,} rows):")
+    print(f"  local[1] {one['seconds']:.1f} s {_rate(one):,.0f} rows/s")
+    print(f"  local[2] {two['seconds']:.1f} s {_rate(two):,.0f} rows/s")
+    print(f"  local[2]/local[1] = {one['seconds'] / two['seconds']:.2f}x (target >= 1.7x)")
+    print(f"\nRows/s per core to Parquet, local[2]: {_rate(two) / 2:,.0f} (target >= 90,000)")
+    print("\nSame tables (row counts, columns, types), same session, local[2]:")
+    floor = _rate(two, two["floor_seconds"])
+    ours = _rate(two)
+    print(f"  Spark-native floor {two['floor_seconds']:.1f} s {floor:,.0f} rows/s", end="; ")
+    print(f"ours/floor = {ours / floor:.2f}")
+    if two.get("dbldatagen_seconds"):
+        theirs = _rate(two, two["dbldatagen_seconds"])
+        print(f"  dbldatagen {two['dbldatagen_seconds']:.1f} s {theirs:,.0f} rows/s", end="; ")
+        print(f"ours/dbldatagen = {ours / theirs:.2f}")
+    else:
+        print(f"  dbldatagen not run: {two['dbldatagen_problem']}")
+    small = measure("local[2]", 100_000)
+    rows = [small, two] + ([measure("local[2]", 1_000_000)] if args.million else [])
+    print("\nPeak driver memory (MB):")
+    for sample in rows:
+        print(
+            f"  {sample['invoices']:>9,} invoices: Python {sample['driver_python_mb']:.0f}, "
+            f"JVM {sample['driver_jvm_mb'] or 0:.0f}; {_rate(sample):,.0f} rows/s"
+        )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1")))
+    else:
+        main()

@@ -1,0 +1,108 @@
+"""Baselines for the Spark benchmark: the same five tables (row counts, columns, types) made by
+dbldatagen, and by a Spark-native floor (``spark.range`` and built-in expressions only).
+
+Both do less work than ours: they follow none of the domain's rules (statuses, dates, amounts
+that add up, Holds that show their defect). They set the pace of Spark itself on this machine.
+"""
+
+from typing import Any
+
+from sqlalchemy import Column, Date, DateTime, Integer, Numeric
+
+from models import TABLES
+
+
+def _native(column: Column[Any], position: int) -> str:
+    """A Spark SQL expression over ``id`` giving the column's type and a varied value."""
+    kind = column.type
+    if isinstance(kind, Numeric):
+        return f"CAST(rand({position}) * 50000 AS DECIMAL({kind.precision}, {kind.scale}))"
+    if isinstance(kind, DateTime):
+        return f"to_timestamp_ntz(timestamp_seconds(1750000000 + id * 37 + {position}))"
+    if isinstance(kind, Date):
+        return f"date_add(DATE'2026-01-01', CAST((id * 7 + {position}) % 300 AS INT))"
+    if isinstance(kind, Integer):
+        return f"CAST((id * 13 + {position}) % 90 AS INT)"
+    return f"concat('{column.name[:3]}-', CAST(id AS STRING))"
+
+
+def native_floor(spark: Any, counts: dict[str, int], schema: str) -> None:
+    """Each table as ``spark.range(n).selectExpr(...)`` written with saveAsTable (Parquet)."""
+    for name, rows in counts.items():
+        table = TABLES[name]
+        exprs = [
+            f"{_native(column, position)} AS `{column.name}`"
+            for position, column in enumerate(table.columns)
+        ]
+        frame = spark.range(0, rows, numPartitions=max(2, rows // 100_000)).selectExpr(*exprs)
+        frame.write.mode("overwrite").saveAsTable(f"{schema}.floor_{name}")
+
+
+def _dbldatagen_column(spec: Any, column: Column[Any]) -> Any:
+    kind = column.type
+    if isinstance(kind, Numeric):
+        return spec.withColumn(
+            column.name,
+            f"decimal({kind.precision},{kind.scale})",
+            minValue=1,
+            maxValue=50000,
+            random=True,
+        )
+    if isinstance(kind, DateTime):
+        return spec.withColumn(
+            column.name,
+            "timestamp",
+            begin="2026-01-01 00:00:00",
+            end="2026-11-24 23:59:00",
+            interval="1 minute",
+            random=True,
+        )
+    if isinstance(kind, Date):
+        return spec.withColumn(
+            column.name,
+            "date",
+            begin="2026-01-01",
+            end="2026-11-24",
+            interval="1 day",
+            random=True,
+        )
+    if isinstance(kind, Integer):
+        return spec.withColumn(column.name, "int", minValue=0, maxValue=90, random=True)
+    return spec.withColumn(
+        column.name,
+        "string",
+        format=f"{column.name[:3]}-%08d",
+        minValue=1,
+        maxValue=10**8,
+        random=True,
+    )
+
+
+def dbldatagen_tables(spark: Any, counts: dict[str, int], schema: str) -> None:
+    """The same tables from dbldatagen specs, written with saveAsTable (Parquet)."""
+    import dbldatagen
+
+    for name, rows in counts.items():
+        spec = dbldatagen.DataGenerator(
+            spark,
+            name=name,
+            rows=rows,
+            partitions=max(2, rows // 100_000),
+            randomSeed=42,
+            seedColumnName="_seed_id",  # its own id column; ours is `id`
+        )
+        for column in TABLES[name].columns:
+            spec = _dbldatagen_column(spec, column)
+        spec.build().write.mode("overwrite").saveAsTable(f"{schema}.dbldatagen_{name}")
+
+
+def dbldatagen_problem() -> str | None:
+    """Why dbldatagen cannot run here, or None."""
+    try:
+        import dbldatagen  # noqa: F401
+    except ModuleNotFoundError as exc:
+        return (
+            f"dbldatagen is not importable ({exc.name} missing: dbldatagen 0.4 declares no "
+            "dependencies; pip install dbldatagen jmespath pyparsing)"
+        )
+    return None

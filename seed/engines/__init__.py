@@ -1,0 +1,1 @@
+"""Engines that generate a run somewhere other than this process: Spark."""
