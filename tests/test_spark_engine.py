@@ -2,6 +2,7 @@
 local Spark and over Spark Connect; our other jobs work on the tables it writes."""
 
 import os
+import re
 import signal
 import threading
 from contextlib import suppress
@@ -117,7 +118,7 @@ def test_verify_report_runs_and_purge_work_on_spark_tables(spark_url: URL, run_c
     url = url_arg(spark_url)
     verified: CliResult = run_cli("verify", "--database-url", url)
     assert verified.code == 0, verified.err
-    assert "31 of 31 checks passed" in verified.out
+    assert re.search(r"\b(\d+) of \1 checks passed", verified.out), verified.out
     report: CliResult = run_cli("report", "--database-url", url)
     assert report.code == 0, report.err
     assert "Hold" in report.out

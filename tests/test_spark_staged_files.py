@@ -69,6 +69,10 @@ def test_spark_reads_every_staged_file_as_its_table_and_loads_it(
     reference = tmp_path / "reference.db"
     _seed_sqlite_reference(reference)
 
+    # Its own database: the session may be the Spark engine tests' (getOrCreate), whose current
+    # database already has these tables.
+    spark.sql("CREATE DATABASE staged_files")
+    spark.sql("USE staged_files")
     ddl = spark_ddl(migration_sql(URL))
     assert len([s for s in ddl if s.startswith("CREATE")]) == len(DASHBOARD)
     for sql in ddl:

@@ -20,6 +20,7 @@ from models import SeedRun
 from seed.db.columns import require_model_columns
 from seed.db.engine import make_engine
 from seed.db.schema import require_head
+from seed.domain.money import cents_to_decimal
 from seed.engines.spark.dialect import SparkDialect
 from seed.engines.spark.errors import explain_spark_error
 from seed.engines.spark.progress import TaskProgress, job_progress
@@ -151,12 +152,20 @@ class SparkRun:
         started_at: datetime,
         where: str,
     ) -> BaseException:
-        """Remove the run's rows after ``error``; the exception to raise in its place."""
+        """Remove the run's rows after ``error`` and put back the budgets it raised; the
+        exception to raise in its place."""
         reason = self._reason(error)
         with suppress(Exception):
             self.spark.sql(f"DROP TABLE IF EXISTS {staging}")
         try:
             delete_run_rows(connection, self.run_id)
+            if self.existing is not None:  # the reused project's budgets as they were
+                self.writer.set_budget_amounts(
+                    {
+                        line: cents_to_decimal(cents)
+                        for line, cents in self.existing.budget_lines.values()
+                    }
+                )
         except Exception as cleanup_error:
             cleanup_reason = self._reason(cleanup_error)
             with suppress(Exception):
