@@ -1,4 +1,5 @@
-"""The floor: plain-Python generation of rows of `seed`'s shape, written by the driver alone.
+"""The first floor: plain-Python generation of dict rows of `seed`'s shape, with ``Decimal`` money,
+written by the driver alone (strongest.py is the stronger one).
 
 The rows have the five tables' columns, 2 to 8 lines per invoice and a response for each
 invoice but Drafts. The ORM and factory_boy peers build their objects from the same rows.
@@ -161,19 +162,4 @@ def sqlite_floor(path: str, count: int) -> int:
             rows += len(values)
     conn.execute("COMMIT")
     conn.close()
-    return rows
-
-
-def copy_floor(dsn: str, count: int) -> int:
-    """PostgreSQL floor: the same generation, ``COPY ... FROM STDIN`` in one transaction."""
-    import psycopg
-
-    rows = 0
-    with psycopg.connect(dsn) as conn, conn.cursor() as cursor:
-        for tables in _chunks(count, "F"):
-            for name, values in tables.items():
-                with cursor.copy(f"COPY {name} FROM STDIN") as copy:
-                    for row in values:
-                        copy.write_row(row)
-                rows += len(values)
     return rows

@@ -8,7 +8,7 @@ from sqlalchemy import URL, create_engine, text
 
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-from tests.children import spawn_seed, wait_for
+from tests.children import descendants, running, spawn_seed, wait_for
 from tests.state import snapshot
 from tests.support import url_arg
 from tests.test_seed_core import AS_OF
@@ -53,6 +53,25 @@ def test_sigkill_mid_write_leaves_sqlite_byte_for_byte(
     if moment == "spilled":
         assert not _journal(sqlite_url).exists()
     assert snapshot(sqlite_url) == before
+
+
+@pytest.mark.slow
+def test_sigkill_leaves_no_worker_and_no_temporary_file(
+    sqlite_url: URL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    size = Path(str(sqlite_url.database)).stat().st_size
+    args = ("--per-status", BIG, "--workers", "2", "--database-url", url_arg(sqlite_url), "-q")
+    child = spawn_seed(*args)
+    wait_for(lambda: _sqlite_writing(sqlite_url, size, "spilled"), "writing", child)
+    below = descendants(child.pid)
+    assert len(below) >= 2, below  # the workers (and the process they are forked from)
+    child.send_signal(signal.SIGKILL)
+    child.communicate()
+    wait_for(lambda: not any(running(pid) for pid in below), "the workers to end")
+    assert list(scratch.iterdir()) == []
 
 
 def _pg_writer_busy(admin: URL, database: str) -> bool:

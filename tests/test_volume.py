@@ -165,7 +165,7 @@ def test_progress_on_a_terminal_unless_quiet(sqlite_url: URL, quiet: bool) -> No
 
 @pytest.mark.slow
 def test_the_benchmark_runs_as_the_readme_says() -> None:
-    tiny = ("--sizes", "20", "--repeats", "1", "--peer-limit", "10", "--no-pg")
+    tiny = ("--sizes", "20", "--repeats", "1", "--peer-limit", "10", "--no-pg", "--big", "40")
     done = subprocess.run(
         [sys.executable, "bench/benchmark.py", *tiny],
         capture_output=True,
@@ -174,7 +174,10 @@ def test_the_benchmark_runs_as_the_readme_says() -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    for approach in ("(a) floor", "(b) ORM", "(c) factory_boy", "(d) ours"):
+    for approach in ("(s) strongest floor", "(a) first floor", "(b) ORM", "(c) factory_boy"):
         assert approach in done.stdout
-    assert "ours/floor" in done.stdout and "peer/ours" in done.stdout
+    for ours in ("(d) ours: seed", "(e) ours: seed --workers 0", "(d) ours at 40"):
+        assert ours in done.stdout
+    assert "ours/strongest" in done.stdout and "peer/ours" in done.stdout
+    assert "5 foreign-key indexes" in done.stdout and "peak RSS" in done.stdout
     assert "measured at 10 invoices and scaled x2" in done.stdout

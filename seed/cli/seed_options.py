@@ -13,7 +13,7 @@ from seed.domain.statuses import STATUSES
 from seed.errors import UsageError
 from seed.generate.options import DEFAULT_COMPANY, DEFAULT_PROJECT_NAME
 from seed.targets.load import VOLUME_FROM
-from seed.targets.plan import AUTO_WORKERS_FROM
+from seed.targets.plan import AUTO_WORKERS_FROM, MAX_AUTO_WORKERS
 
 
 def _print_version(value: bool) -> None:
@@ -200,7 +200,10 @@ Workers = Annotated[
         "--workers",
         min=0,
         help="Processes generating invoices while the main one writes (0: none).",
-        show_default=f"1 from {AUTO_WORKERS_FROM:,} invoices on 2+ cores, else 0",
+        show_default=(
+            f"one per core (at most {MAX_AUTO_WORKERS}) from {AUTO_WORKERS_FROM:,} invoices on "
+            "2+ cores, else 0"
+        ),
     ),
 ]
 Verbose = Annotated[

@@ -4,33 +4,31 @@ import multiprocessing
 import os
 import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 J = TypeVar("J")
 R = TypeVar("R")
 
 
-#: How often a worker checks that the process that started it is still alive.
-PARENT_CHECK_SECONDS = 0.2
-
-
-def _exit_with_parent(parent: int) -> None:
+def _exit_with_parent(parent_alive: Connection) -> None:
     """A killed main process (SIGKILL) cannot stop its workers: they end themselves instead of
-    generating for nobody and holding its output pipes open."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
+    generating for nobody. Only the main process holds the pipe's other end, so the pipe reaches
+    its end exactly when the main process does, however it ends."""
+    try:
+        parent_alive.poll(None)
+    finally:
+        os._exit(1)
 
 
-def _start_worker(parent: int, initializer: Callable[..., None], *args: Any) -> None:
+def _start_worker(parent_alive: Connection, initializer: Callable[..., None], *args: Any) -> None:
     """Ctrl-C goes to the whole process group: the main process handles it and stops us."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(parent_alive,), daemon=True).start()
     initializer(*args)
 
 
@@ -47,14 +45,17 @@ def ordered_map(
 
     The workers start on entry, so the caller can do other work while they spin up. At most
     ``ahead`` results per worker are queued or waiting, so memory stays flat however many jobs
-    there are. Workers are spawned (no fork of a process holding a database connection and
-    threads), and ``initializer(*initargs)`` sets each one up once.
+    there are. Workers are spawned: the main process is never forked (it holds a database
+    connection and threads), and a fork server would leave its socket file behind when the main
+    process is killed. ``initializer(*initargs)`` sets each worker up once.
     """
+    context = multiprocessing.get_context("spawn")
+    parent_alive, alive = context.Pipe(duplex=False)
     pool = ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=context,
         initializer=_start_worker,
-        initargs=(os.getpid(), initializer, *initargs),
+        initargs=(parent_alive, initializer, *initargs),
     )
     pending: deque[Future[R]] = deque()
     remaining = iter(jobs)
@@ -76,3 +77,5 @@ def ordered_map(
         yield results()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        parent_alive.close()
+        alive.close()

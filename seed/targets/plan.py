@@ -18,17 +18,22 @@ from seed.keys import new_run_id
 from seed.write.statements import MAX_STATEMENT_BYTES
 
 DEFAULT_CHUNK_SIZE = 5_000
-#: Runs of at least this many invoices generate them in a worker process by default.
+#: Runs of at least this many invoices generate them in worker processes by default.
 AUTO_WORKERS_FROM = 20_000
+#: More generating processes than this would wait for the one that writes.
+MAX_AUTO_WORKERS = 4
 
 #: Told the invoices and the rows written so far, after each chunk.
 Progress = Callable[[int, int], None]
 
 
 def auto_workers(invoice_count: int) -> int:
-    """One generating process beside the writing one, when the run is long enough to pay for
-    starting it (about 0.2 s) and there is a second core."""
-    return 1 if invoice_count >= AUTO_WORKERS_FROM and (os.cpu_count() or 1) > 1 else 0
+    """A generating process per core (the main process only writes, a fifth of the work), when
+    the run is long enough to pay for starting them (about 0.2 s) and there are two cores."""
+    cores = os.cpu_count() or 1
+    if invoice_count < AUTO_WORKERS_FROM or cores < 2:
+        return 0
+    return min(cores, MAX_AUTO_WORKERS)
 
 
 @dataclass(frozen=True)

@@ -82,11 +82,11 @@ def write_run(
     for batch in iter_batches(run, settings.chunk_size, sink.encoder, workers):
         for name, rows in batch.tables():
             sink.insert(TABLES[name], rows)
-            result.rows[name] += len(rows)
+            result.rows[name] += batch.sizes[name]
         spend.update(batch.spend)
         result.statuses.update(batch.statuses)
         result.hold_codes.update(batch.hold_codes)
-        done += len(batch.invoices)
+        done += batch.sizes["invoices"]
         if settings.on_progress is not None:
             settings.on_progress(done, result.rows.total())
 

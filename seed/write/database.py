@@ -12,13 +12,19 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from models import TABLES
-from seed.write.encoding import Encoded, RowEncoder
+from seed.write.encoding import Encoded, Encoder, RowEncoder
+from seed.write.sqlite_chunks import (
+    SqliteChunkEncoder,
+    attach_chunks,
+    copy_statement,
+    insert_chunk,
+)
 
 
 class ConnectionSink:
     """Bulk Core inserts (executemany) on an open transaction: no ORM unit of work."""
 
-    encoder: RowEncoder | None = None
+    encoder: Encoder | None = None
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
@@ -45,19 +51,19 @@ class ConnectionSink:
 
 
 class EncodingSink(ConnectionSink, ABC):
-    """Writes rows already encoded by :class:`RowEncoder` (possibly in another process).
+    """Writes rows already encoded by its ``encoder`` (possibly in another process).
 
     The rows go through the SQLAlchemy connection's own DB-API connection, so they are part of
     the same transaction as everything else the run writes; budget updates stay Core.
     """
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, encoder: Encoder) -> None:
         super().__init__(connection)
-        self.encoder = RowEncoder(connection.engine.url.drivername)
+        self.encoder = encoder
         self.driver: Any = connection.connection.driver_connection
         self._statements: dict[str, str] = {}
 
-    def insert(self, table: Table, rows: Encoded) -> None:
+    def insert(self, table: Table, rows: Any) -> None:
         if not rows:
             return
         statement = self._statements.get(table.name) or self._statements.setdefault(
@@ -69,10 +75,10 @@ class EncodingSink(ConnectionSink, ABC):
 
     @abstractmethod
     def statement(self, table: Table) -> str:
-        """The SQL that takes rows of all of ``table``'s columns, in column order."""
+        """The SQL that takes encoded rows of all of ``table``'s columns."""
 
     @abstractmethod
-    def write(self, statement: str, rows: Encoded) -> None: ...
+    def write(self, statement: str, rows: Any) -> None: ...
 
     @contextmanager
     def _wrapped_errors(self, statement: str) -> Iterator[None]:
@@ -85,21 +91,25 @@ class EncodingSink(ConnectionSink, ABC):
 
 
 class SqliteSink(EncodingSink):
-    """``sqlite3`` executemany with the values SQLAlchemy's SQLite types would bind."""
+    """Chunk databases of the values SQLAlchemy's SQLite types would bind, copied in with
+    ``INSERT ... SELECT`` (see :mod:`seed.write.sqlite_chunks`)."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection, SqliteChunkEncoder())
+        attach_chunks(self.driver)
 
     def statement(self, table: Table) -> str:
-        compiled = insert(table).compile(
-            dialect=self.connection.dialect, column_keys=[c.name for c in table.columns]
-        )
-        assert compiled.positiontup == [c.name for c in table.columns]
-        return str(compiled)
+        return copy_statement(table)
 
-    def write(self, statement: str, rows: Encoded) -> None:
-        self.driver.executemany(statement, rows)
+    def write(self, statement: str, rows: bytes) -> None:
+        insert_chunk(self.driver, statement, rows)
 
 
 class CopySink(EncodingSink):
     """psycopg 3 ``COPY ... FROM STDIN``, one row at a time into the open copy."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection, RowEncoder(connection.engine.url.drivername))
 
     def statement(self, table: Table) -> str:
         quote = self.connection.dialect.identifier_preparer

@@ -2,8 +2,7 @@
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from functools import partial
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Column, Table
@@ -14,24 +13,21 @@ Row = dict[str, Any]
 Encoded = Sequence[tuple[Any, ...]]
 Process = Callable[[Any], Any]
 #: How a sink wants a table's rows, applied where they are generated (maybe in a worker process,
-#: so it must pickle): a RowEncoder gives driver tuples, seed.write.arrow.record_batch Arrow.
+#: so it must pickle): a RowEncoder gives driver tuples, seed.write.arrow.record_batch Arrow,
+#: seed.write.sqlite_chunks.SqliteChunkEncoder a whole SQLite database.
 Encoder = Callable[[Table, Sequence[Row]], Any]
-#: How to encode a table's rows: get its columns in order, then process some of them.
-Plan = tuple[Callable[[Row], tuple[Any, ...]], list[tuple[int, Process]]]
+#: How to encode a table's rows: get its columns in order, then process some of them (position,
+#: process, whether the column may be None).
+Plan = tuple[Callable[[Row], tuple[Any, ...]], list[tuple[int, Process, bool]]]
 
-_iso_datetime: Process = partial(datetime.isoformat, sep=" ", timespec="microseconds")
+
+#: Positional arguments: half the cost of ``partial(..., sep=" ", timespec="microseconds")``.
+_iso_datetime: Process = methodcaller("isoformat", " ", "microseconds")
 _SAMPLES: dict[type, tuple[Any, ...]] = {
     datetime: (datetime(2026, 11, 24, 8, 5, 9), datetime(987, 1, 2, 3, 4, 5, 60)),
     date: (date(2026, 11, 24), date(987, 1, 2)),
 }
 _FAST: dict[type, Process] = {datetime: _iso_datetime, date: date.isoformat}
-
-
-def _or_none(process: Process) -> Process:
-    def nullable(value: Any) -> Any:
-        return None if value is None else process(value)
-
-    return nullable
 
 
 class RowEncoder:
@@ -54,16 +50,20 @@ class RowEncoder:
         get, processes = self._plans.get(table.name) or self._plan(table)
         if not rows:
             return []
-        # Transposed, so each column's processing is one C-level map.
+        # Transposed, so each column's processing is one loop without a call per value.
         columns: list[Iterable[Any]] = list(zip(*map(get, rows), strict=True))
-        for position, process in processes:
-            columns[position] = map(process, columns[position])
+        for position, process, nullable in processes:
+            values = columns[position]
+            if nullable:
+                columns[position] = [None if v is None else process(v) for v in values]
+            else:
+                columns[position] = map(process, values)
         return list(zip(*columns, strict=True))
 
     def _plan(self, table: Table) -> Plan:
         dialect = make_url(f"{self.drivername}://").get_dialect()()
         processes = [
-            (position, process)
+            (position, process, bool(column.nullable))
             for position, column in enumerate(table.columns)
             if (process := _processor(column, dialect)) is not None
         ]
@@ -83,4 +83,4 @@ def _processor(column: Column[Any], dialect: Dialect) -> Process | None:
     fast = _FAST.get(python_type)
     if fast is None or any(fast(s) != process(s) for s in _SAMPLES[python_type]):
         return process
-    return _or_none(fast) if column.nullable else fast
+    return fast

@@ -7,14 +7,15 @@ from typing import Any, Protocol
 
 from sqlalchemy import Table
 
-from seed.write.encoding import Encoded, Encoder, Row
+from seed.write.encoding import Encoder, Row
 
 
 class Sink(Protocol):
     """Where a run's rows go, table by table, parents first.
 
-    ``encoder``: when set, ``insert`` takes rows as it encoded them (possibly in a worker
-    process), so the run encodes them where they are generated; when None, it takes dict rows.
+    ``encoder``: when set, ``insert`` takes what it made of the rows (tuples, or a whole SQLite
+    database), possibly in a worker process, so the run encodes rows where they are generated;
+    when None, ``insert`` takes dict rows.
     """
 
     @property
@@ -25,7 +26,7 @@ class Sink(Protocol):
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None: ...
 
 
-def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Sequence[Row] | Encoded:
+def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Any:
     """Dict ``rows`` as ``sink.insert`` takes them."""
     return rows if sink.encoder is None else sink.encoder(table, rows)
 

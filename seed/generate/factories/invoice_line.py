@@ -17,6 +17,7 @@ from seed.generate.values import Draws
 
 #: Weights of the valid tax codes (70, 10, 15, 5), cumulated once.
 _TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
+#: 2 to 8 lines per invoice, each count as likely (SEED.md); the benchmark's floors draw the same.
 LINES_PER_INVOICE = (2, 8)
 
 

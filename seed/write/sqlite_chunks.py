@@ -1,0 +1,71 @@
+"""SQLite rows handed over as whole databases: a worker writes a chunk's rows into an in-memory
+SQLite database and sends its bytes; the run's connection attaches them and copies the rows
+with one ``INSERT ... SELECT`` per table, in C, inside the run's transaction.
+
+The main process so builds no Python object per row: making the rows, binding them and
+pickling them all happen where they are generated. No file is ever created, so nothing is left
+behind whatever happens to either process.
+"""
+
+import sqlite3
+from collections.abc import Sequence
+
+from sqlalchemy import Table
+
+from seed.write.encoding import Row, RowEncoder
+
+#: The schema name the chunk databases are attached under on the run's connection.
+CHUNK_SCHEMA = "seed_chunk"
+
+
+def _columns(table: Table) -> str:
+    return ", ".join(f'"{column.name}"' for column in table.columns)
+
+
+class SqliteChunkEncoder:
+    """Encodes a table's rows as SQLAlchemy's SQLite types bind them (:class:`RowEncoder`), into
+    a table of the same name and columns in a new in-memory database; returns its bytes.
+
+    The chunk's columns have no declared type, so each value keeps the storage class it was
+    bound with, and the target column's affinity applies to it exactly as if it were bound there.
+    """
+
+    def __init__(self) -> None:
+        self.rows = RowEncoder("sqlite")
+
+    def __call__(self, table: Table, rows: Sequence[Row], /) -> bytes:
+        """The database's bytes; empty when there are no rows."""
+        if not rows:
+            return b""
+        chunk = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            chunk.execute(f'CREATE TABLE "{table.name}" ({_columns(table)})')
+            marks = ", ".join("?" * len(table.columns))
+            statement = f'INSERT INTO "{table.name}" VALUES ({marks})'
+            chunk.execute("BEGIN")
+            chunk.executemany(statement, self.rows(table, rows))
+            chunk.execute("COMMIT")
+            return chunk.serialize()
+        finally:
+            chunk.close()
+
+
+def attach_chunks(driver: sqlite3.Connection) -> None:
+    """Attach the (empty) chunk schema to the run's connection, once; allowed mid-transaction."""
+    attached = {row[1] for row in driver.execute("PRAGMA database_list")}
+    if CHUNK_SCHEMA not in attached:
+        driver.execute(f"ATTACH DATABASE ':memory:' AS {CHUNK_SCHEMA}")
+
+
+def copy_statement(table: Table) -> str:
+    columns = _columns(table)
+    return (
+        f'INSERT INTO main."{table.name}" ({columns}) '
+        f'SELECT {columns} FROM {CHUNK_SCHEMA}."{table.name}"'
+    )
+
+
+def insert_chunk(driver: sqlite3.Connection, statement: str, chunk: bytes) -> None:
+    """Load one chunk database into the attached schema and copy its rows into the target."""
+    driver.deserialize(chunk, name=CHUNK_SCHEMA)
+    driver.execute(statement)

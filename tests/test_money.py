@@ -1,0 +1,18 @@
+"""The one cents conversion: exact, always two places, and the same as the spelling it replaced."""
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seed.domain.money import amount_text, cents_to_decimal, to_cents
+
+
+@given(st.integers(min_value=-(10**12), max_value=10**12))
+def test_cents_become_a_two_place_decimal_and_back(cents: int) -> None:
+    value = cents_to_decimal(cents)
+    assert value.as_tuple() == Decimal(cents).scaleb(-2).as_tuple()
+    assert value.as_tuple().exponent == -2
+    assert to_cents(value) == cents
+    if cents >= 0:
+        assert str(value) == amount_text(cents)
