@@ -7,9 +7,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL, Connection
-from sqlalchemy.exc import DBAPIError
 
-from seed.db.engine import explain_database_error, make_engine, sqlite_path
+from seed.db.engine import explained_errors, make_engine, sqlite_path
 from seed.db.schema import require_head
 from seed.errors import UPGRADE_HINT, SeedError
 from seed.settings import mask_url
@@ -45,19 +44,12 @@ def open_database(
     require_database_file(url)
     engine = make_engine(url, lock_timeout)
     try:
-        with engine.connect() as connection:
+        with explained_errors(url, lock_timeout), engine.connect() as connection:
             if write:
                 connection.execution_options(sqlite_begin="IMMEDIATE")
             with connection.begin():
                 check_schema(connection, mask_url(url))
                 yield connection
-    except SeedError:
-        raise
-    except Exception as exc:
-        # The Databricks connector also fails with urllib3 errors (unreachable host, retries).
-        if not isinstance(exc, DBAPIError) and url.get_backend_name() != "databricks":
-            raise
-        raise explain_database_error(exc, url, lock_timeout) from exc
     finally:
         engine.dispose()
 

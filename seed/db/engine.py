@@ -1,6 +1,8 @@
 """Engines for every backend, configured the same way for the CLI and for Alembic."""
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -76,6 +78,20 @@ def _use_real_sqlite_transactions(engine: Engine) -> None:
     def _begin(connection: Any) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "")
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+@contextmanager
+def explained_errors(url: URL, lock_timeout: float) -> Iterator[None]:
+    """Database errors inside come out as one explained ``SeedError``; others pass unchanged."""
+    try:
+        yield
+    except SeedError:
+        raise
+    except Exception as exc:
+        # The Databricks connector also fails with urllib3 errors (unreachable host, retries).
+        if not isinstance(exc, DBAPIError) and url.get_backend_name() != "databricks":
+            raise
+        raise explain_database_error(exc, url, lock_timeout) from exc
 
 
 def explain_database_error(exc: BaseException, url: URL, lock_timeout: float) -> SeedError:

@@ -12,12 +12,10 @@ from typing import TextIO
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL, Connection
-from sqlalchemy.exc import DBAPIError
 
-from seed.db.engine import DEFAULT_LOCK_TIMEOUT, explain_database_error, make_engine
+from seed.db.engine import DEFAULT_LOCK_TIMEOUT, explained_errors, make_engine
 from seed.db.extras import dialect_class
 from seed.db.schema import alembic_config, current_revision, head_revision
-from seed.errors import SeedError
 
 
 @dataclass(frozen=True)
@@ -36,15 +34,8 @@ def migration_connection(
     """A connection in one transaction; a database problem comes out as one ``SeedError``."""
     engine = make_engine(url, lock_timeout)
     try:
-        with engine.begin() as connection:
+        with explained_errors(url, lock_timeout), engine.begin() as connection:
             yield connection
-    except SeedError:
-        raise
-    except Exception as exc:
-        # The Databricks connector also fails with urllib3 errors (unreachable host, retries).
-        if not isinstance(exc, DBAPIError) and url.get_backend_name() != "databricks":
-            raise
-        raise explain_database_error(exc, url, lock_timeout) from exc
     finally:
         engine.dispose()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import URL, Connection
 
 from seed.db.columns import require_model_columns
-from seed.db.engine import explain_database_error, make_engine
+from seed.db.engine import explain_database_error, explained_errors, make_engine
 from seed.db.schema import require_head
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
@@ -34,7 +34,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
     engine = make_engine(url)
     started = time.perf_counter()
     try:
-        with engine.connect() as connection:
+        with explained_errors(url, 0), engine.connect() as connection:
             require_head(connection, where)
             require_model_columns(connection, where)
             require_new_run(connection, settings.run_id)
@@ -50,10 +50,6 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
                 if replacement is exc:
                     raise
                 raise replacement from exc
-    except SeedError:
-        raise
-    except Exception as exc:
-        raise explain_database_error(exc, url, 0) from exc
     finally:
         engine.dispose()
     return SeedReport(result, options, where, time.perf_counter() - started, writer.statements)

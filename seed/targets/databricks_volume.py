@@ -26,9 +26,8 @@ from seed.databricks.volume import (
     require_volume,
 )
 from seed.db.columns import require_model_columns
-from seed.db.engine import explain_database_error, make_engine
+from seed.db.engine import explained_errors, make_engine
 from seed.db.schema import require_head
-from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.runs.ledger import COMPLETE, require_new_run
 from seed.runs.project import find_project
@@ -54,7 +53,7 @@ def seed_databricks_volume(
     started = time.perf_counter()
     folder = staged_folder(volume, settings.run_id)
     try:
-        with engine.connect() as connection:
+        with explained_errors(url, 0), engine.connect() as connection:
             require_head(connection, where)
             require_model_columns(connection, where)
             require_new_run(connection, settings.run_id)
@@ -77,10 +76,6 @@ def seed_databricks_volume(
                 if replacement is exc:
                     raise
                 raise replacement from exc
-    except SeedError:
-        raise
-    except Exception as exc:
-        raise explain_database_error(exc, url, 0) from exc
     finally:
         engine.dispose()
     elapsed = time.perf_counter() - started
