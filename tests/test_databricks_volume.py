@@ -13,7 +13,7 @@ from sqlalchemy import URL, make_url
 from sqlglot import expressions as exp
 
 from models import TABLES
-from seed.errors import SeedError
+from seed.errors import SeedError, UsageError
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, SeedReport, seed_run
 from tests.fake_databricks import TOKEN, FakeDatabricks
@@ -223,6 +223,19 @@ def test_a_missing_volume_is_refused_before_anything_is_written(
         "that exists\n"
     )
     assert fake.written() == [] and fake.volume.operations == []
+
+
+def test_a_project_name_the_reused_project_lacks_is_refused(
+    monkeypatch: pytest.MonkeyPatch, url: URL
+) -> None:
+    """As on every other path: --project-name only names a new project, never ignored."""
+    fake = FakeDatabricks()
+    use(monkeypatch, fake)
+    seed(url, "RFIRST")
+    before, operations = twin_rows(fake), len(fake.volume.operations)
+    with pytest.raises(UsageError, match="--project-name only names a new project"):
+        seed(url, "RSECOND", project_name="Another name")
+    assert twin_rows(fake) == before and len(fake.volume.operations) == operations
 
 
 def test_cli_loads_through_the_volume(monkeypatch: pytest.MonkeyPatch, run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -30,7 +30,7 @@ from seed.db.engine import explained_errors, make_engine
 from seed.db.schema import require_head
 from seed.generate.options import SeedOptions
 from seed.runs.ledger import COMPLETE, require_new_run
-from seed.runs.project import find_project
+from seed.runs.project import find_project, refuse_ignored_options
 from seed.settings import mask_url
 from seed.targets.databricks import StagedFiles, clean_up, statement_executor
 from seed.targets.plan import RunSettings, SeedReport
@@ -60,6 +60,7 @@ def seed_databricks_volume(
             files = volume_files(url)
             require_volume(files, volume)
             existing = find_project(connection, options.project_number)
+            refuse_ignored_options(existing, options)
             execute = statement_executor(connection)
             writer = StatementWriter(connection.dialect, execute, settings.statement_bytes)
             ledger = RunLedger(writer, options, settings)
