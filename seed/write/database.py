@@ -12,7 +12,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from models import TABLES
-from seed.write.encoding import Encoded, Encoder, RowEncoder
+from seed.write.copy_chunks import CopyTextEncoder
+from seed.write.encoding import Encoder
 from seed.write.sqlite_chunks import (
     SqliteChunkEncoder,
     attach_chunks,
@@ -106,20 +107,20 @@ class SqliteSink(EncodingSink):
 
 
 class CopySink(EncodingSink):
-    """psycopg 3 ``COPY ... FROM STDIN``, one row at a time into the open copy."""
+    """psycopg 3 ``COPY ... FROM STDIN`` of COPY text made where the rows are generated (see
+    :mod:`seed.write.copy_chunks`)."""
 
     def __init__(self, connection: Connection) -> None:
-        super().__init__(connection, RowEncoder(connection.engine.url.drivername))
+        super().__init__(connection, CopyTextEncoder(connection.engine.url))
 
     def statement(self, table: Table) -> str:
         quote = self.connection.dialect.identifier_preparer
         columns = ", ".join(quote.format_column(c) for c in table.columns)
         return f"COPY {quote.format_table(table)} ({columns}) FROM STDIN"
 
-    def write(self, statement: str, rows: Encoded) -> None:
+    def write(self, statement: str, rows: bytes) -> None:
         with self.driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
+            copy.write(rows)
 
 
 def connection_sink(connection: Connection) -> ConnectionSink:
