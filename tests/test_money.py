@@ -16,3 +16,10 @@ def test_cents_become_a_two_place_decimal_and_back(cents: int) -> None:
     assert to_cents(value) == cents
     if cents >= 0:
         assert str(value) == amount_text(cents)
+
+
+@given(st.integers(min_value=-(10**13), max_value=10**13))
+def test_an_amount_read_back_as_a_float_keeps_its_cents(cents: int) -> None:
+    """SQLite's SUM of a Numeric column is a float: 0.29 must stay 29 cents, not become 28."""
+    assert to_cents(float(cents_to_decimal(cents))) == cents
+    assert to_cents(0.29) == 29

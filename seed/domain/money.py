@@ -7,9 +7,10 @@ from decimal import Decimal
 
 
 def to_cents(amount: Decimal | float) -> int:
-    """``Decimal("123.45")`` -> ``12345``, truncating below the cent. Exact for the ``Decimal``s
-    we write; some drivers (and the fake Databricks connection) read ``Numeric`` back as float."""
-    return int(amount * 100)
+    """``Decimal("123.45")`` -> ``12345``, to the nearest cent. Rounded, not truncated: a
+    database may hand an amount back as a float (SQLite's ``SUM`` of a ``Numeric`` column, the
+    fake Databricks connection), and ``0.29 * 100`` is ``28.999999999999996``."""
+    return round(amount * 100)
 
 
 _CENT = Decimal("0.01")
