@@ -236,3 +236,40 @@ def test_runs_and_purge_on_databricks(monkeypatch: pytest.MonkeyPatch, run_cli) 
         assert after[name] == {k for k in before[name] if not k.startswith("RUNB-")}, name
     assert fake.keys("seed_runs") == {"RUNA"}
     assert TOKEN not in listed.out + listed.err + purged.out + purged.err
+
+
+def _budgets(fake: FakeDatabricks) -> list[tuple[str, float]]:
+    rows = fake.twin.execute("SELECT id, budget_amount FROM budget_lines ORDER BY id")
+    return [(key, float(amount)) for key, amount in rows]
+
+
+def _second_run_statements() -> int:
+    """How many statements the second run writes when nothing fails; it grows the budgets."""
+    fake = FakeDatabricks()
+    with pytest.MonkeyPatch.context() as patch:
+        use(patch, fake)
+        seed(make_url(FAKE_URL), "RUNA")
+        budgets, fake.writes = _budgets(fake), 0
+        seed(make_url(FAKE_URL), "RUNB", per_status=40)
+    assert _budgets(fake) != budgets
+    assert any(r.sql.startswith("UPDATE budget_lines") for r in fake.written()[-2:])
+    return fake.writes
+
+
+@pytest.mark.parametrize("from_end", [1, 0])
+def test_a_failed_run_sets_back_the_budgets_of_the_project_it_reused(
+    monkeypatch: pytest.MonkeyPatch, url: URL, from_end: int
+) -> None:
+    """Databricks commits the budget update at once, so a failure after it (the ledger's
+    completion, the last statement) or at it must set the reused lines' budgets back."""
+    failing = _second_run_statements() - from_end
+    armed: list[bool] = []
+    fake = use(monkeypatch, FakeDatabricks(fail=lambda n, _sql: bool(armed) and n == failing))
+    seed(url, "RUNA")
+    before, budgets = run_keys(fake), _budgets(fake)
+    fake.writes = 0
+    armed.append(True)
+    with pytest.raises(SeedError, match="run RUNB failed and its rows were removed"):
+        seed(url, "RUNB", per_status=40)
+    assert run_keys(fake) == before
+    assert _budgets(fake) == budgets

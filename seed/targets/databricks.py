@@ -10,17 +10,19 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy.engine import URL, Connection
 
 from seed.db.columns import require_model_columns
 from seed.db.engine import explain_database_error, explained_errors, make_engine
 from seed.db.schema import require_head
+from seed.domain.money import cents_to_decimal
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.keys import run_prefix
 from seed.runs.ledger import FAILED, INCOMPLETE, require_new_run
-from seed.runs.project import find_project, refuse_ignored_options
+from seed.runs.project import ExistingProject, find_project, refuse_ignored_options
 from seed.runs.rows import delete_run_rows
 from seed.settings import mask_url
 from seed.targets.plan import RunSettings, SeedReport
@@ -46,7 +48,7 @@ def seed_databricks(url: URL, options: SeedOptions, settings: RunSettings) -> Se
             try:
                 result = run_statements(writer, ledger, existing)
             except BaseException as exc:
-                replacement = clean_up(connection, ledger, exc, url)
+                replacement = clean_up(connection, ledger, exc, url, existing)
                 if replacement is exc:
                     raise
                 raise replacement from exc
@@ -78,9 +80,11 @@ def clean_up(
     ledger: RunLedger,
     error: BaseException,
     url: URL,
+    existing: ExistingProject | None,
     staged: StagedFiles | None = None,
 ) -> BaseException:
-    """Remove the run's rows (and staged files) after ``error``; the exception to raise instead."""
+    """Remove the run's rows (and staged files) and set back the budgets of a reused project's
+    lines after ``error``; the exception to raise instead."""
     reason = _reason(error, url)
     run_id = ledger.run_id
     causes: list[str] = []
@@ -94,6 +98,13 @@ def clean_up(
             f"`seed purge {run_id} --target databricks` (every key of the run begins with "
             f"'{run_prefix(run_id)}')"
         )
+    budgets = _budgets_before(ledger.writer, existing)
+    try:
+        ledger.writer.update_budget_amounts(budgets)
+    except Exception as cleanup_error:
+        causes.append(_reason(cleanup_error, url))
+        amounts = ", ".join(f"{line_id} = {amount}" for line_id, amount in sorted(budgets.items()))
+        remains.append(f"budget_amount is not set back on the reused budget lines ({amounts})")
     if staged is not None:
         try:
             staged.remove()
@@ -107,7 +118,8 @@ def clean_up(
         cause = "; ".join(causes)
         with suppress(Exception):  # if not, the ledger row says "running": just as telling
             ledger.finish(INCOMPLETE, None, f"{reason}; cleanup failed: {cause}")
-        what = "removing its rows" if len(causes) == 1 and staged is None else "cleaning up"
+        only_rows = len(remains) == 1 and remains[0].startswith("rows of run")
+        what = "removing its rows" if only_rows else "cleaning up"
         return SeedError(
             f"run {run_id} failed ({reason}) and {what} failed too ({cause}): "
             + "; and ".join(remains)
@@ -118,6 +130,20 @@ def clean_up(
         return error  # KeyboardInterrupt and friends keep their meaning
     removed = "its rows" if staged is None else "its rows and staged files"
     return SeedError(f"run {run_id} failed and {removed} were removed: {reason}")
+
+
+def _budgets_before(
+    writer: StatementWriter, existing: ExistingProject | None
+) -> dict[str, Decimal]:
+    """The amounts the run's budget update replaced on lines of a project it reused (Databricks
+    cannot roll an UPDATE back); the run's own lines are deleted with its rows."""
+    if existing is None:
+        return {}
+    return {
+        line_id: cents_to_decimal(cents)
+        for line_id, cents in existing.budget_lines.values()
+        if line_id in writer.budget_lines_updated
+    }
 
 
 def _reason(error: BaseException, url: URL) -> str:

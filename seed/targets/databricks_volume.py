@@ -73,7 +73,7 @@ def seed_databricks_volume(
                 uploads.remove_all()
                 ledger.finish(COMPLETE, result)
             except BaseException as exc:
-                replacement = clean_up(connection, ledger, exc, url, staged)
+                replacement = clean_up(connection, ledger, exc, url, existing, staged)
                 if replacement is exc:
                     raise
                 raise replacement from exc

@@ -40,6 +40,9 @@ class StatementWriter:
         self.execute = execute
         self.max_bytes = max_bytes
         self.statements = 0
+        #: Budget lines whose amount an UPDATE of this writer set (or tried to): what a cleanup
+        #: must set back where they are not the run's own.
+        self.budget_lines_updated: set[str] = set()
         self._buffers: dict[str, list[str]] = {name: [] for name in TABLES}
         self._sizes: dict[str, int] = dict.fromkeys(TABLES, 0)
 
@@ -57,10 +60,15 @@ class StatementWriter:
             self._sizes[name] += size
 
     def set_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
-        """One UPDATE with a CASE over the keys, after every buffered row is written."""
+        """The budget update, after every buffered row is written."""
         self.flush()
+        self.update_budget_amounts(amounts)
+
+    def update_budget_amounts(self, amounts: dict[str, Decimal]) -> None:
+        """One UPDATE with a CASE over the keys; nothing when there are none."""
         if not amounts:
             return
+        self.budget_lines_updated.update(amounts)
         table = TABLES["budget_lines"]
         key, amount = table.c.id, table.c.budget_amount
         cases = " ".join(
