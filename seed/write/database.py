@@ -12,7 +12,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from models import TABLES
-from seed.write.copy_chunks import CopyTextEncoder
 from seed.write.encoding import Encoder
 from seed.write.sqlite_chunks import (
     SqliteChunkEncoder,
@@ -111,6 +110,8 @@ class CopySink(EncodingSink):
     :mod:`seed.write.copy_chunks`)."""
 
     def __init__(self, connection: Connection) -> None:
+        from seed.write.copy_chunks import CopyTextEncoder  # psycopg: the postgresql extra
+
         super().__init__(connection, CopyTextEncoder(connection.engine.url))
 
     def statement(self, table: Table) -> str:
