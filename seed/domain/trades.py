@@ -27,6 +27,8 @@ class Item:
     smallest_cents: int = field(init=False)
     #: Its usual unit price: the geometric mean of its price range.
     typical_price_cents: float = field(init=False)
+    #: The least and the most quantity a line of it has: its range, but at least one step.
+    quantity_bounds: tuple[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
         unit = self.unit_of_measure
@@ -36,6 +38,8 @@ class Item:
         smallest = max(self.quantity_hundredths[0], step) * low_price // 100
         object.__setattr__(self, "smallest_cents", smallest)
         object.__setattr__(self, "typical_price_cents", math.sqrt(low_price * high_price))
+        low_qty, high_qty = self.quantity_hundredths
+        object.__setattr__(self, "quantity_bounds", (max(low_qty, step), max(high_qty, step)))
 
 
 @dataclass(frozen=True)
