@@ -54,10 +54,13 @@ class InvoiceLineFactory:
         # rng.uniform(0.85, 1.15) inlined, as it computes it: a + (b - a) * random().
         typical = item.typical_price_cents * (0.85 + _TYPICAL_SPREAD * rng.random())
         step = item.quantity_step
+        # Both clamped into their item's range (conditionals: a third of min(max()) calls).
         low_qty, high_qty = item.quantity_bounds
-        quantity = min(max(round(share_cents * 100 / typical / step) * step, low_qty), high_qty)
+        quantity = round(share_cents * 100 / typical / step) * step
+        quantity = low_qty if quantity < low_qty else high_qty if quantity > high_qty else quantity
         low_price, high_price = item.price_cents
-        price = min(max(round(share_cents * 100 / quantity), low_price), high_price)
+        price = round(share_cents * 100 / quantity)
+        price = low_price if price < low_price else high_price if price > high_price else price
         # rng.weighted(VALID_TAX_CODES, _TAX_CUM_WEIGHTS) inlined.
         tax_code = VALID_TAX_CODES[bisect(_TAX_CUM_WEIGHTS, rng.random() * _TAX_TOTAL)]
         return LineDraft(
