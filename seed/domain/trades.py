@@ -27,15 +27,21 @@ class Item:
     smallest_cents: int = field(init=False)
     #: Its usual unit price: the geometric mean of its price range.
     typical_price_cents: float = field(init=False)
+    #: The least and the most quantity a line of it has: its range, but at least one step.
+    quantity_bounds: tuple[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
         unit = self.unit_of_measure
         step = 100 if unit in COUNTABLE_UNITS else 25 if unit == "HR" else 1
         low_price, high_price = self.price_cents
+        low_qty, high_qty = self.quantity_hundredths
+        if not (0 < low_price <= high_price and 0 <= low_qty <= high_qty):
+            raise ValueError(f"{self.description}: a price or quantity range runs backwards")
         object.__setattr__(self, "quantity_step", step)
         smallest = max(self.quantity_hundredths[0], step) * low_price // 100
         object.__setattr__(self, "smallest_cents", smallest)
         object.__setattr__(self, "typical_price_cents", math.sqrt(low_price * high_price))
+        object.__setattr__(self, "quantity_bounds", (max(low_qty, step), max(high_qty, step)))
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ class Trade:
 
     def affordable(self, share_cents: int) -> int:
         """How many of ``by_smallest`` a line worth ``share_cents`` can be (at least one)."""
-        return max(bisect_right(self.smallest, share_cents), 1)
+        return bisect_right(self.smallest, share_cents) or 1
 
 
 def _i(

@@ -1,8 +1,8 @@
 """Rows as tuples of driver-ready values, in column order: what the fast writers send as is."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from operator import itemgetter, methodcaller
+from operator import methodcaller
 from typing import Any
 
 from sqlalchemy import Column, Table
@@ -16,9 +16,8 @@ Process = Callable[[Any], Any]
 #: so it must pickle): a RowEncoder gives driver tuples, seed.write.arrow.record_batch Arrow,
 #: seed.write.sqlite_chunks.SqliteChunkEncoder a whole SQLite database.
 Encoder = Callable[[Table, Sequence[Row]], Any]
-#: How to encode a table's rows: get its columns in order, then process some of them (position,
-#: process, whether the column may be None).
-Plan = tuple[Callable[[Row], tuple[Any, ...]], list[tuple[int, Process, bool]]]
+#: One row as the driver tuple of its table (see ``_row_function``).
+RowFunction = Callable[[Row], tuple[Any, ...]]
 
 
 #: Positional arguments: half the cost of ``partial(..., sep=" ", timespec="microseconds")``.
@@ -41,35 +40,38 @@ class RowEncoder:
 
     def __init__(self, drivername: str) -> None:
         self.drivername = drivername
-        self._plans: dict[str, Plan] = {}
+        self._plans: dict[str, RowFunction] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"drivername": self.drivername, "_plans": {}}
 
     def __call__(self, table: Table, rows: Sequence[Row]) -> list[tuple[Any, ...]]:
-        get, processes = self._plans.get(table.name) or self._plan(table)
-        if not rows:
-            return []
-        # Transposed, so each column's processing is one loop without a call per value.
-        columns: list[Iterable[Any]] = list(zip(*map(get, rows), strict=True))
-        for position, process, nullable in processes:
-            values = columns[position]
-            if nullable:
-                columns[position] = [None if v is None else process(v) for v in values]
-            else:
-                columns[position] = map(process, values)
-        return list(zip(*columns, strict=True))
+        encode = self._plans.get(table.name) or self._plan(table)
+        return list(map(encode, rows))
 
-    def _plan(self, table: Table) -> Plan:
+    def _plan(self, table: Table) -> RowFunction:
         dialect = make_url(f"{self.drivername}://").get_dialect()()
-        processes = [
-            (position, process, bool(column.nullable))
-            for position, column in enumerate(table.columns)
-            if (process := _processor(column, dialect)) is not None
-        ]
-        plan = (itemgetter(*(column.name for column in table.columns)), processes)
+        plan = _row_function(table, [_processor(column, dialect) for column in table.columns])
         self._plans[table.name] = plan
         return plan
+
+
+def _row_function(table: Table, processes: list[Process | None]) -> RowFunction:
+    """A function compiled for the table that makes one row's tuple in a single expression,
+    ``lambda row: (row["id"], process_2(row["amount"]), ...)``, each column through its bind
+    processing (None stays None). Compiled, as namedtuple and dataclasses compile theirs: a row
+    costs a third less than with a loop over the columns or a transposition of the rows."""
+    namespace: dict[str, Any] = {}
+    values = []
+    for position, (column, process) in enumerate(zip(table.columns, processes, strict=True)):
+        value = f"row[{column.name!r}]"
+        if process is not None:
+            namespace[f"process_{position}"] = process
+            processed = f"process_{position}({value})"
+            value = f"(None if {value} is None else {processed})" if column.nullable else processed
+        values.append(value)
+    function: RowFunction = eval(f"lambda row: ({', '.join(values)},)", namespace)
+    return function
 
 
 def _processor(column: Column[Any], dialect: Dialect) -> Process | None:

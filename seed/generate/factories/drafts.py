@@ -3,6 +3,7 @@
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypedDict
 
 from seed.domain.vendors import Vendor
 
@@ -22,6 +23,13 @@ class LineDraft:
     def amount_cents(self) -> int:
         """Quantity times unit price, rounded half up to the cent."""
         return (self.quantity_hundredths * self.price_cents + 50) // 100
+
+
+class RequestOverrides(TypedDict, total=False):
+    """Where a Hold's request differs from its invoice: the defect it was sent with."""
+
+    poNumber: str
+    postingDate: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +62,7 @@ class InvoiceDraft:
     days_pending: int = 0
     operation: str | None = None
     #: What the integration request carries where it differs from the invoice.
-    request_overrides: dict[str, str] = field(default_factory=dict)
+    request_overrides: RequestOverrides = field(default_factory=RequestOverrides)
     error: HoldError | None = None
     #: Seconds Infinium took to answer (a timeout makes it long).
     response_seconds: int = 1

@@ -74,7 +74,7 @@ class History:
         sent_copy = replace(
             draft,
             lines=[replace(line) for line in draft.lines],
-            request_overrides=dict(draft.request_overrides),
+            request_overrides=draft.request_overrides.copy(),
             response_seconds=rng.randint(1, 8),
         )
         error = scenario.apply(sent_copy, rng, self.context)

@@ -32,6 +32,11 @@ from seed.generate.values import Draws, record_rng
 _CALENDAR_BACK_DAYS = 800
 _CALENDAR_AHEAD_DAYS = 120
 _TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
+#: An invoice's last update: this long after its last event, or after its entry (a Draft).
+_UPDATED_AFTER_EVENT = timedelta(minutes=45)
+_UPDATED_AFTER_ENTRY = timedelta(hours=4)
+#: Days from invoice date to due date, per payment terms.
+_TERM_DAYS = {terms: timedelta(days=days) for terms, days in PAYMENT_TERM_DAYS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,9 +201,9 @@ class InvoiceFactory:
         error = draft.error
         last_event = draft.paid_at or draft.approved_at or draft.submitted_at
         updated_at = (
-            last_event + timedelta(minutes=45)
+            last_event + _UPDATED_AFTER_EVENT
             if last_event is not None
-            else draft.created_at + timedelta(hours=4)
+            else draft.created_at + _UPDATED_AFTER_ENTRY
         )
         return {
             "id": invoice_id,
@@ -215,8 +220,7 @@ class InvoiceFactory:
             "currency": self.run.options.currency,
             "payment_terms": draft.vendor.payment_terms,
             "invoice_date": draft.invoice_date,
-            "due_date": draft.invoice_date
-            + timedelta(days=PAYMENT_TERM_DAYS[draft.vendor.payment_terms]),
+            "due_date": draft.invoice_date + _TERM_DAYS[draft.vendor.payment_terms],
             "submitted_at": draft.submitted_at,
             "approved_at": draft.approved_at,
             "paid_at": draft.paid_at,

@@ -6,6 +6,7 @@ within the item's price range. Line amounts are quantity x price to the cent.
 """
 
 import math
+from bisect import bisect
 from itertools import accumulate
 from typing import Any
 
@@ -17,6 +18,9 @@ from seed.generate.values import Draws
 
 #: Weights of the valid tax codes (70, 10, 15, 5), cumulated once.
 _TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
+_TAX_TOTAL = _TAX_CUM_WEIGHTS[-1]
+#: The spread of a line's unit price around its item's typical price: 0.85 to 1.15 times it.
+_TYPICAL_SPREAD = 1.15 - 0.85
 #: 2 to 8 lines per invoice, each count as likely (SEED.md); the benchmark's floors draw the same.
 LINES_PER_INVOICE = (2, 8)
 
@@ -34,25 +38,31 @@ class InvoiceLineFactory:
         ``target_cents``; each line's item is one its share of the amount can buy."""
         drawn = rng.randint(*LINES_PER_INVOICE)
         count = count or drawn
-        weights = [rng.uniform(0.5, 2.0) for _ in range(count)]
+        random = rng.random
+        # rng.uniform(0.5, 2.0) inlined, as it computes it: a + (b - a) * random().
+        weights = [0.5 + 1.5 * random() for _ in range(count)]
         scale = target_cents / sum(weights)
         lines = []
         for weight in weights:
             share = round(weight * scale)
-            item = trade.by_smallest[int(rng.random() * trade.affordable(share))]
+            item = trade.by_smallest[int(random() * trade.affordable(share))]
             lines.append(self.line_for(rng, item, share))
         return lines
 
     def line_for(self, rng: Draws, item: Item, share_cents: int) -> LineDraft:
         """A line of ``item`` worth about ``share_cents``."""
-        low_price, high_price = item.price_cents
-        typical = item.typical_price_cents * rng.uniform(0.85, 1.15)
+        # rng.uniform(0.85, 1.15) inlined, as it computes it: a + (b - a) * random().
+        typical = item.typical_price_cents * (0.85 + _TYPICAL_SPREAD * rng.random())
         step = item.quantity_step
-        low_qty, high_qty = item.quantity_hundredths
+        # Both clamped into their item's range (conditionals: a third of min(max()) calls).
+        low_qty, high_qty = item.quantity_bounds
         quantity = round(share_cents * 100 / typical / step) * step
-        quantity = min(max(quantity, low_qty, step), max(high_qty, step))
-        price = min(max(round(share_cents * 100 / quantity), low_price), high_price)
-        tax_code = rng.weighted(VALID_TAX_CODES, _TAX_CUM_WEIGHTS)
+        quantity = low_qty if quantity < low_qty else high_qty if quantity > high_qty else quantity
+        low_price, high_price = item.price_cents
+        price = round(share_cents * 100 / quantity)
+        price = low_price if price < low_price else high_price if price > high_price else price
+        # rng.weighted(VALID_TAX_CODES, _TAX_CUM_WEIGHTS) inlined.
+        tax_code = VALID_TAX_CODES[bisect(_TAX_CUM_WEIGHTS, rng.random() * _TAX_TOTAL)]
         return LineDraft(
             item.cost_category,
             item.description,

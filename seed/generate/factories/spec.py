@@ -34,6 +34,8 @@ class InvoiceSpec:
 
     def vendor(self, drawn: Vendor) -> Vendor:
         """The drawn (or run-pinned) vendor with the pinned id and terms."""
+        if not self.vendor_id and not self.payment_terms:
+            return drawn
         return replace(
             drawn,
             vendor_id=self.vendor_id or drawn.vendor_id,

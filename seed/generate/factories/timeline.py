@@ -27,6 +27,7 @@ APPROVAL_LAG = (1, 6)
 MEAN_DAYS_LATE = 12
 #: Days from the invoice date to its payment that the newest Paid invoices leave before as-of.
 PAID_MARGIN_DAYS = 20
+_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ class Timeline:
         self.calendar = calendar
         self.as_of = as_of
         self.windows = windows
+        #: Positions of the business days of each window back from as-of (business_day_ago).
+        self._days_ago: dict[tuple[int, int], range] = {}
+        #: The oldest invoice date of a Paid invoice; its latest possible payment run.
+        self._oldest_paid = as_of - timedelta(days=windows.history_days)
+        self._last_run = calendar.payment_run_on_or_before(as_of - _DAY)
 
     def moment(self, rng: Draws, day: date) -> datetime:
         """A time during working hours on ``day``, naive UTC."""
@@ -73,10 +79,12 @@ class Timeline:
 
     def business_day_ago(self, rng: Draws, window: tuple[int, int]) -> date:
         """A business day whose distance back from as-of is in ``window``."""
-        low, high = window
-        positions = self.calendar.business_positions(
-            self.as_of - timedelta(days=high), self.as_of - timedelta(days=low)
-        )
+        positions = self._days_ago.get(window)
+        if positions is None:
+            low, high = window
+            positions = self._days_ago[window] = self.calendar.business_positions(
+                self.as_of - timedelta(days=high), self.as_of - timedelta(days=low)
+            )
         return self.calendar.business_day(rng.choice(positions))
 
     def invoice_date(self, rng: Draws, low: date, high: date) -> date:
@@ -151,7 +159,7 @@ class Timeline:
 
     def _paid(self, rng: Draws, draft: InvoiceDraft, hold_days: int) -> None:
         terms = PAYMENT_TERM_DAYS[draft.vendor.payment_terms]
-        oldest = self.as_of - timedelta(days=self.windows.history_days)
+        oldest = self._oldest_paid
         newest = self.as_of - timedelta(days=terms + PAID_MARGIN_DAYS + 2 * hold_days)
         invoice = self.invoice_date(rng, oldest, max(newest, oldest))
         self.pay(rng, draft, invoice, hold_days)
@@ -170,8 +178,7 @@ class Timeline:
         else:
             paid = cal.payment_run_on_or_before(due)
         # Never on or before the approval day, never after the as-of date.
-        latest = cal.payment_run_on_or_before(self.as_of - timedelta(days=1))
-        paid = max(min(paid, latest), cal.payment_run_on_or_after(approved + timedelta(days=1)))
+        paid = max(min(paid, self._last_run), cal.payment_run_on_or_after(approved + _DAY))
         draft.invoice_date = invoice
         draft.submitted_at = self.moment(rng, submitted)
         draft.approved_at = self.moment(rng, approved)
