@@ -4,8 +4,6 @@ ours against dbldatagen and a Spark-native floor, and the driver's peak memory.
 Run from the repository: ``.venv/bin/python bench/spark.py`` (``--million`` adds the 1M run).
 Each measurement runs in a fresh process with its own Spark (a master is fixed per JVM); a tiny
 warm-up run starts the Python workers first, so the figures are of the run, not of start-up.
-The baselines run after ours in the same JVM and again in a JVM of their own with the default
-JIT compilers (ours runs with C1 only); each is credited with its faster time.
 """
 
 import argparse
@@ -23,7 +21,6 @@ from typing import Any
 from spark_baselines import dbldatagen_problem, dbldatagen_tables, native_floor
 
 from seed.domain.statuses import STATUSES
-from seed.engines.spark import session
 from seed.engines.spark.session import spark_session
 from seed.engines.spark.target import SparkTarget
 from seed.generate.options import SeedOptions
@@ -55,7 +52,8 @@ def _jvm_pid() -> int | None:
 
 def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
     """One measurement in this process: warm up, seed, then (optionally) the baselines."""
-    target = SparkTarget("bench", master, Path(tempfile.mkdtemp(prefix="bench-spark-")))
+    warehouse = Path(tempfile.mkdtemp(prefix="bench-spark-"))
+    target = SparkTarget("bench", master, warehouse)
     spark = spark_session(target)
     per_status = invoices // len(STATUSES)
     warm = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=20)
@@ -79,38 +77,22 @@ def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
         "driver_jvm_mb": _peak_mb(pid) if (pid := _jvm_pid()) else None,
     }
     if baselines:
-        result.update(time_baselines(spark, counts))
+        started = time.perf_counter()
+        native_floor(spark, counts, "bench")
+        result["floor_seconds"] = time.perf_counter() - started
+        problem = dbldatagen_problem()
+        if problem is None:
+            started = time.perf_counter()
+            dbldatagen_tables(spark, counts, "bench")
+            result["dbldatagen_seconds"] = time.perf_counter() - started
+        result["dbldatagen_problem"] = problem
     return result
 
 
-def time_baselines(spark: Any, counts: dict[str, int]) -> dict[str, Any]:
-    """Seconds of each baseline making tables of ``counts`` rows (in ``spark``'s JVM as it is)."""
-    timed: dict[str, Any] = {"dbldatagen_problem": dbldatagen_problem()}
-    makers = {"floor": native_floor}
-    if timed["dbldatagen_problem"] is None:
-        makers["dbldatagen"] = dbldatagen_tables
-    for name, make in makers.items():
-        started = time.perf_counter()
-        make(spark, counts, "bench")
-        timed[f"{name}_seconds"] = time.perf_counter() - started
-    return timed
-
-
-def baselines_child(master: str, counts: dict[str, int]) -> dict[str, Any]:
-    """The baselines in a JVM of their own with the JVM's default compilers (ours runs with C1
-    only, which suits it, not necessarily them), after a small warm-up of each."""
-    session.FAST_JIT = ()
-    target = SparkTarget("bench", master, Path(tempfile.mkdtemp(prefix="bench-spark-")))
-    spark = spark_session(target)
-    spark.sql("CREATE SCHEMA IF NOT EXISTS bench")
-    time_baselines(spark, {name: max(1, n // 100) for name, n in counts.items()})
-    return time_baselines(spark, counts)
-
-
-def _in_child(*args: str) -> dict[str, Any]:
+def measure(master: str, invoices: int, baselines: bool = False) -> dict[str, Any]:
     line = (
         subprocess.run(
-            [sys.executable, __file__, "--child", *args],
+            [sys.executable, __file__, "--child", master, str(invoices), str(int(baselines))],
             check=True,
             capture_output=True,
             text=True,
@@ -120,19 +102,6 @@ def _in_child(*args: str) -> dict[str, Any]:
     )
     measured: dict[str, Any] = json.loads(line)
     return measured
-
-
-def measure(master: str, invoices: int, baselines: bool = False) -> dict[str, Any]:
-    """Ours in a fresh process; with ``baselines``, theirs too, each at the best of its time in
-    our JVM and in one with the default compilers."""
-    ours = _in_child(master, str(invoices), str(int(baselines)))
-    if baselines:
-        theirs = _in_child(master, json.dumps(ours["counts"]))
-        for name in ("floor", "dbldatagen"):
-            key = f"{name}_seconds"
-            if key in theirs:
-                ours[key] = min(ours[key], theirs[key])
-    return ours
 
 
 def _rate(sample: dict[str, Any], seconds: float | None = None) -> float:
@@ -154,8 +123,7 @@ def main() -> None:
     print(f"  local[2] {two['seconds']:.1f} s {_rate(two):,.0f} rows/s")
     print(f"  local[2]/local[1] = {one['seconds'] / two['seconds']:.2f}x (target >= 1.7x)")
     print(f"\nRows/s per core to Parquet, local[2]: {_rate(two) / 2:,.0f} (target >= 90,000)")
-    print("\nSame tables (row counts, columns, types), local[2], each baseline at the best of")
-    print("its time in our run's JVM and in one of its own with the default JIT compilers:")
+    print("\nSame tables (row counts, columns, types), same session, local[2]:")
     floor = _rate(two, two["floor_seconds"])
     ours = _rate(two)
     print(f"  Spark-native floor {two['floor_seconds']:.1f} s {floor:,.0f} rows/s", end="; ")
@@ -174,18 +142,10 @@ def main() -> None:
             f"  {sample['invoices']:>9,} invoices: Python {sample['driver_python_mb']:.0f}, "
             f"JVM {sample['driver_jvm_mb'] or 0:.0f}; {_rate(sample):,.0f} rows/s"
         )
-    first, last = rows[0], rows[-1]
-    print(
-        f"  {last['invoices']:,}/{first['invoices']:,} invoices: Python "
-        f"{last['driver_python_mb'] / first['driver_python_mb']:.2f}x, JVM "
-        f"{(last['driver_jvm_mb'] or 0) / (first['driver_jvm_mb'] or 1):.2f}x (flat: about 1x)"
-    )
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "--child":
         print(json.dumps(child(sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1")))
-    elif len(sys.argv) == 4 and sys.argv[1] == "--child":
-        print(json.dumps(baselines_child(sys.argv[2], json.loads(sys.argv[3]))))
     else:
         main()
