@@ -27,11 +27,6 @@ RUNTIME_CONF = {
     "spark.sql.execution.arrow.pyspark.enabled": "true",
 }
 
-#: The JVM's optimising compiler (C2) spends more CPU compiling Spark than a seeding run spends
-#: writing (it took a core for most of a run on two): the quick compiler alone (C1) runs the
-#: tasks' code nearly as fast, for a tenth of the compiling.
-FAST_JIT = ("-XX:TieredStopAtLevel=1",)
-
 _sessions: dict[SparkTarget, Any] = {}
 
 
@@ -64,9 +59,7 @@ def local_conf(target: SparkTarget) -> dict[str, str]:
         "spark.sql.warehouse.dir": str(warehouse),
         "spark.sql.catalogImplementation": "hive",
         "spark.hadoop.javax.jdo.option.ConnectionURL": metastore,
-        "spark.driver.extraJavaOptions": " ".join(
-            (f"-Dderby.stream.error.file={warehouse / 'derby.log'}", *FAST_JIT)
-        ),
+        "spark.driver.extraJavaOptions": f"-Dderby.stream.error.file={warehouse / 'derby.log'}",
         "spark.pyspark.python": sys.executable,
         "spark.pyspark.driver.python": sys.executable,
         "spark.ui.enabled": "false",
