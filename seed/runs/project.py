@@ -36,10 +36,14 @@ def find_project(connection: Connection, project_number: str) -> ExistingProject
     if project is None:
         return None
     budget: dict[str, tuple[str, int]] = {}
-    for line_id, category, amount in connection.execute(
-        select(BudgetLine.id, BudgetLine.cost_category, BudgetLine.budget_amount)
-        .where(BudgetLine.project_id == project.id)
-        .order_by(BudgetLine.id)
+    # Sorted here, not by ORDER BY: a project has a handful of lines, and on Spark a sort is
+    # three jobs where the plain select is one.
+    for line_id, category, amount in sorted(
+        connection.execute(
+            select(BudgetLine.id, BudgetLine.cost_category, BudgetLine.budget_amount).where(
+                BudgetLine.project_id == project.id
+            )
+        ).tuples()
     ):
         budget.setdefault(category, (line_id, to_cents(amount)))
     return ExistingProject(

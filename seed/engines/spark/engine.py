@@ -23,10 +23,11 @@ from seed.db.schema import require_head
 from seed.domain.money import cents_to_decimal
 from seed.engines.spark.dialect import SparkDialect
 from seed.engines.spark.errors import explain_spark_error
+from seed.engines.spark.generate import GENERATED
 from seed.engines.spark.progress import TaskProgress, job_progress
-from seed.engines.spark.publish import UNNESTED, publish
+from seed.engines.spark.publish import publish
 from seed.engines.spark.session import spark_session
-from seed.engines.spark.stage import partitions_for, stage_invoices, staged_counts, staging_table
+from seed.engines.spark.stage import partitions_for, stage_invoices, staged_summary, staging_table
 from seed.engines.spark.tables import ensure_schema
 from seed.engines.spark.target import SparkTarget, target_from_url
 from seed.errors import SeedError
@@ -70,7 +71,7 @@ def seed_spark(url: URL, options: SeedOptions, settings: RunSettings) -> SeedRep
             result = job.run_or_nothing(connection, where)
     finally:
         engine.dispose()
-    statements = job.writer.statements + 1 + len(UNNESTED)
+    statements = job.writer.statements + 1 + len(GENERATED)
     return SeedReport(result, options, where, time.perf_counter() - started, statements)
 
 
@@ -117,7 +118,7 @@ class SparkRun:
         self.spark.sql(f"DROP TABLE IF EXISTS {staging}")  # left by a killed attempt
         with job_progress(self.spark, progress):
             stage_invoices(self.spark, staging, run, settings.chunk_size, partitions)
-        counts = staged_counts(self.spark, staging)
+        counts = staged_summary(self.spark, staging)
         spend = Counter(self.existing.spend if self.existing else {}) + counts.spend
         raised = plan.sized_budgets(spend)
         publish(self.spark, self.writer, staging, plan, raised)

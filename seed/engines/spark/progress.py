@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from seed.engines.spark.session import is_connect
 from seed.generate.batches import build_batch
 from seed.generate.factories import InvoiceFactory, RunContext
 from seed.targets.plan import Progress
@@ -37,10 +38,6 @@ class TaskProgress:
         self.on_progress(done, round(done * self.ratio))
 
 
-def _is_connect(spark: Any) -> bool:
-    return type(spark).__module__.startswith("pyspark.sql.connect")
-
-
 @contextmanager
 def job_progress(spark: Any, progress: TaskProgress | None) -> Iterator[None]:
     """Reports the generating job's tasks while the block runs."""
@@ -49,7 +46,7 @@ def job_progress(spark: Any, progress: TaskProgress | None) -> Iterator[None]:
         return
     with (
         _connect_progress(spark, progress)
-        if _is_connect(spark)
+        if is_connect(spark)
         else _polled_progress(spark, progress)
     ):
         yield

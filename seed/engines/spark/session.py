@@ -122,6 +122,11 @@ def _start(target: SparkTarget) -> Any:
     return session
 
 
+def is_connect(spark: Any) -> bool:
+    """A Spark Connect session (which has no JVM in this process)."""
+    return type(spark).__module__.startswith("pyspark.sql.connect")
+
+
 def bounded_retries(session: Any) -> None:
     """Spark Connect retries an unreachable server for over ten minutes by default (it looks
     like a hang): a few quick retries, about ten seconds in all, then the error."""

@@ -1,18 +1,14 @@
 """The one Spark job that runs our Python: invoices generated into a staging table.
 
-Only this job runs the generator, and it writes only the run's own staging table, so a task that
-fails (and Spark retries in vain) leaves the five tables untouched. What the summary and the
-budgets need is then read back from the staging table with Spark SQL.
+Only this job runs the generator, and it writes only the run's own staging table (partitioned
+by each row's table, ``kind``), so a task that fails (and Spark retries in vain) leaves the
+five tables untouched. The summary and the budgets then need only the tasks' summary rows.
 """
 
 import math
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
-from seed.domain.money import to_cents
-from seed.domain.statuses import SPENDING_STATUSES
-from seed.engines.spark.generate import GenerateInvoices, invoice_tree_schema
+from seed.engines.spark.generate import KIND, SUMMARY, GenerateInvoices, TaskSummary, staged_schema
 from seed.generate.factories import RunContext
 
 #: Invoices per Spark task when the target does not say: small enough for steady progress and
@@ -36,39 +32,16 @@ def stage_invoices(
     """Generate the run's invoices in ``partitions`` tasks into the new table ``table``."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
-    schema = from_arrow_schema(invoice_tree_schema(), prefer_timestamp_ntz=True)
+    schema = from_arrow_schema(staged_schema(), prefer_timestamp_ntz=True)
     trees = spark.range(0, run.options.invoice_count, numPartitions=partitions).mapInArrow(
         GenerateInvoices(run, chunk_size), schema
     )
-    trees.write.saveAsTable(table)
+    trees.write.partitionBy(KIND).saveAsTable(table)
 
 
-@dataclass
-class StagedCounts:
-    rows: Counter[str] = field(default_factory=Counter)
-    statuses: Counter[str] = field(default_factory=Counter)
-    hold_codes: Counter[str] = field(default_factory=Counter)
-    #: Approved and Paid spend per budget line id, in cents.
-    spend: Counter[str] = field(default_factory=Counter)
-
-
-def staged_counts(spark: Any, table: str) -> StagedCounts:
-    counts = StagedCounts()
-    for status, code, invoices, lines, responses in spark.sql(
-        f"SELECT invoice.status, invoice.error_code, count(*), sum(size(lines)), count(response) "
-        f"FROM {table} GROUP BY 1, 2"
-    ).collect():
-        counts.statuses[status] += invoices
-        if code is not None:
-            counts.hold_codes[code] += invoices
-        counts.rows["invoices"] += invoices
-        counts.rows["invoice_lines"] += lines
-        counts.rows["integration_responses"] += responses
-    spending = ", ".join(f"'{status}'" for status in SPENDING_STATUSES)
-    for line_id, amount in spark.sql(
-        f"SELECT line.budget_line_id, sum(line.line_amount) FROM {table} "
-        f"LATERAL VIEW explode(lines) exploded AS line WHERE invoice.status IN ({spending}) "
-        "AND line.budget_line_id IS NOT NULL GROUP BY 1"
-    ).collect():
-        counts.spend[line_id] += to_cents(amount)
-    return counts
+def staged_summary(spark: Any, table: str) -> TaskSummary:
+    """The run's summary: its tasks' summary rows added up."""
+    total = TaskSummary()
+    for (text,) in spark.sql(f"SELECT {SUMMARY} FROM {table} WHERE {KIND} = '{SUMMARY}'").collect():
+        total.add(TaskSummary.from_json(text))
+    return total
