@@ -3,6 +3,8 @@
 Vendors are in ``seed.domain.vendors``, what each trade bills in ``seed.domain.trades``.
 """
 
+from itertools import accumulate
+
 from seed.domain.trades import UNBUDGETED_ITEMS
 
 #: The five budget categories of every project, with their GL accounts and descriptions.
@@ -28,4 +30,6 @@ BUDGET_UTILISATION: dict[str, float] = {
 UNBUDGETED_CATEGORIES: tuple[str, ...] = tuple(UNBUDGETED_ITEMS)
 
 VALID_TAX_CODES: tuple[str, ...] = ("TX-STD", "TX-RED", "TX-EXM", "TX-USE")
+#: How often a line carries each valid tax code (70, 10, 15, 5 in a hundred), cumulated.
+TAX_CODE_CUM_WEIGHTS: tuple[int, ...] = tuple(accumulate((70, 10, 15, 5)))
 RETIRED_TAX_CODES: tuple[str, ...] = ("TX-OLD", "TX-99", "VAT-20")

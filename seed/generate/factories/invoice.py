@@ -3,11 +3,10 @@
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from itertools import accumulate
 from typing import Any
 
 from seed.domain.calendar import Calendar
-from seed.domain.catalog import VALID_TAX_CODES
+from seed.domain.catalog import TAX_CODE_CUM_WEIGHTS, VALID_TAX_CODES
 from seed.domain.money import cents_to_decimal, to_cents
 from seed.domain.statuses import RULES
 from seed.domain.trades import TRADES
@@ -31,7 +30,6 @@ from seed.generate.values import Draws, record_rng
 #: duplicates reach back; nothing reaches forward further than a payment run.
 _CALENDAR_BACK_DAYS = 800
 _CALENDAR_AHEAD_DAYS = 120
-_TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
 #: An invoice's last update: this long after its last event, or after its entry (a Draft).
 _UPDATED_AFTER_EVENT = timedelta(minutes=45)
 _UPDATED_AFTER_ENTRY = timedelta(hours=4)
@@ -122,7 +120,7 @@ class InvoiceFactory:
             monthly = self.recurring.month_of(options.plan.rank(index))
         if monthly is not None:
             vendor = self.spec.vendor(monthly[0].vendor)
-            lines = Recurring.lines(monthly[0], rng.weighted(VALID_TAX_CODES, _TAX_CUM_WEIGHTS))
+            lines = Recurring.lines(monthly[0], rng.weighted(VALID_TAX_CODES, TAX_CODE_CUM_WEIGHTS))
         else:
             vendor = self.spec.vendor(self.vendors.of(rng, code))
             trade = TRADES[vendor.trade]

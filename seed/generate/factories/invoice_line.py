@@ -7,18 +7,15 @@ within the item's price range. Line amounts are quantity x price to the cent.
 
 import math
 from bisect import bisect
-from itertools import accumulate
 from typing import Any
 
-from seed.domain.catalog import VALID_TAX_CODES
+from seed.domain.catalog import TAX_CODE_CUM_WEIGHTS, VALID_TAX_CODES
 from seed.domain.money import cents_to_decimal
 from seed.domain.trades import Item, Trade
 from seed.generate.factories.drafts import LineDraft
 from seed.generate.values import Draws
 
-#: Weights of the valid tax codes (70, 10, 15, 5), cumulated once.
-_TAX_CUM_WEIGHTS = tuple(accumulate((70, 10, 15, 5)))
-_TAX_TOTAL = _TAX_CUM_WEIGHTS[-1]
+_TAX_TOTAL = TAX_CODE_CUM_WEIGHTS[-1]
 #: The spread of a line's unit price around its item's typical price: 0.85 to 1.15 times it.
 _TYPICAL_SPREAD = 1.15 - 0.85
 #: 2 to 8 lines per invoice, each count as likely (SEED.md); the benchmark's floors draw the same.
@@ -61,8 +58,8 @@ class InvoiceLineFactory:
         low_price, high_price = item.price_cents
         price = round(share_cents * 100 / quantity)
         price = low_price if price < low_price else high_price if price > high_price else price
-        # rng.weighted(VALID_TAX_CODES, _TAX_CUM_WEIGHTS) inlined.
-        tax_code = VALID_TAX_CODES[bisect(_TAX_CUM_WEIGHTS, rng.random() * _TAX_TOTAL)]
+        # rng.weighted(VALID_TAX_CODES, TAX_CODE_CUM_WEIGHTS) inlined.
+        tax_code = VALID_TAX_CODES[bisect(TAX_CODE_CUM_WEIGHTS, rng.random() * _TAX_TOTAL)]
         return LineDraft(
             item.cost_category,
             item.description,
