@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from models import BudgetLine, Invoice, InvoiceLine, Project
-from seed.domain.money import to_cents
+from seed.domain.money import cents_to_decimal, to_cents
 from seed.domain.statuses import SPENDING_STATUSES
 from seed.errors import UsageError
 from seed.generate.options import SeedOptions
@@ -24,6 +25,11 @@ class ExistingProject:
     spend: dict[str, int] = field(default_factory=dict)
     name: str = ""
     company: str = ""
+
+    def budget_amounts(self) -> dict[str, Decimal]:
+        """Budget line id -> its budget amount as found: what a failed run puts back where it
+        cannot roll its budget update back (Databricks, Spark)."""
+        return {line_id: cents_to_decimal(cents) for line_id, cents in self.budget_lines.values()}
 
 
 def find_project(connection: Connection, project_number: str) -> ExistingProject | None:

@@ -17,7 +17,6 @@ from sqlalchemy.engine import URL, Connection
 from seed.db.columns import require_model_columns
 from seed.db.engine import explain_database_error, explained_errors, make_engine
 from seed.db.schema import require_head
-from seed.domain.money import cents_to_decimal
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.keys import run_prefix
@@ -139,11 +138,8 @@ def _budgets_before(
     cannot roll an UPDATE back); the run's own lines are deleted with its rows."""
     if existing is None:
         return {}
-    return {
-        line_id: cents_to_decimal(cents)
-        for line_id, cents in existing.budget_lines.values()
-        if line_id in writer.budget_lines_updated
-    }
+    found = existing.budget_amounts()
+    return {line_id: found[line_id] for line_id in writer.budget_lines_updated if line_id in found}
 
 
 def _reason(error: BaseException, url: URL) -> str:

@@ -20,7 +20,6 @@ from models import SeedRun
 from seed.db.columns import require_model_columns
 from seed.db.engine import make_engine
 from seed.db.schema import require_head
-from seed.domain.money import cents_to_decimal
 from seed.engines.spark.dialect import SparkDialect
 from seed.engines.spark.errors import explain_spark_error
 from seed.engines.spark.generate import GENERATED
@@ -161,12 +160,7 @@ class SparkRun:
         try:
             delete_run_rows(connection, self.run_id)
             if self.existing is not None:  # the reused project's budgets as they were
-                self.writer.set_budget_amounts(
-                    {
-                        line: cents_to_decimal(cents)
-                        for line, cents in self.existing.budget_lines.values()
-                    }
-                )
+                self.writer.set_budget_amounts(self.existing.budget_amounts())
         except Exception as cleanup_error:
             cleanup_reason = self._reason(cleanup_error)
             with suppress(Exception):
