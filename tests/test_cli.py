@@ -4,6 +4,8 @@ import csv
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from sqlalchemy import URL, make_url
 
 from models import TABLES
 from seed.write.csv_files import csv_value
+from tests.children import SEED
 from tests.helpers import read_tables
 from tests.support import migrate, url_arg
 
@@ -207,3 +210,16 @@ def test_default_database_is_holdbusters_db_in_the_current_directory(
 def test_help_has_an_example(run_cli) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("--help")
     assert result.code == 0 and "Example: seed --per-status 2" in result.out
+
+
+def test_a_spawned_worker_does_not_import_the_command_line() -> None:
+    """A spawned worker re-runs the console script as ``__mp_main__`` (multiprocessing does so
+    with any main script): that must not import Typer and Rich into every worker."""
+    code = (
+        "import runpy, sys; runpy.run_path(sys.argv[1], run_name='__mp_main__'); "
+        "print(sorted({'typer', 'rich', 'seed.cli.app'} & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
