@@ -24,22 +24,28 @@ def _columns(table: Table, dialect: Dialect) -> str:
     )
 
 
-def create_statements(schema: str, dialect: Dialect) -> list[str]:
-    """``CREATE SCHEMA`` and a ``CREATE TABLE IF NOT EXISTS`` per model."""
-    statements = [f"CREATE SCHEMA IF NOT EXISTS `{schema}`"]
-    for table in Base.metadata.sorted_tables:
+def create_statements(schema: str, dialect: Dialect, existing: set[str]) -> list[str]:
+    """A ``CREATE TABLE IF NOT EXISTS`` per model (and ``alembic_version``) not in ``existing``."""
+    statements = [
+        f"CREATE TABLE IF NOT EXISTS `{schema}`.`{table.name}` ({_columns(table, dialect)})"
+        for table in Base.metadata.sorted_tables
+        if table.name not in existing
+    ]
+    if "alembic_version" not in existing:
         statements.append(
-            f"CREATE TABLE IF NOT EXISTS `{schema}`.`{table.name}` ({_columns(table, dialect)})"
+            f"CREATE TABLE IF NOT EXISTS `{schema}`.`alembic_version` (`version_num` STRING)"
         )
-    statements.append(
-        f"CREATE TABLE IF NOT EXISTS `{schema}`.`alembic_version` (`version_num` STRING)"
-    )
     return statements
 
 
 def ensure_schema(spark: Any, schema: str, dialect: Dialect) -> None:
-    """Make the schema and its tables where missing, and record the migrations' head."""
-    for statement in create_statements(schema, dialect):
+    """Make the schema and its tables where missing, and record the migrations' head. One
+    listing of the schema's tables first: each ``CREATE TABLE IF NOT EXISTS`` is a parse and a
+    metastore call, and nearly every run finds all the tables there."""
+    spark.sql(f"CREATE SCHEMA IF NOT EXISTS `{schema}`")
+    listed = spark.sql(f"SHOW TABLES IN `{schema}`").collect()
+    existing = {name.lower() for _, name, temporary in listed if not temporary}
+    for statement in create_statements(schema, dialect, existing):
         spark.sql(statement)
     spark.sql(f"USE `{schema}`")
     if not spark.sql("SELECT version_num FROM alembic_version").collect():
