@@ -7,17 +7,20 @@ import signal
 import threading
 from contextlib import suppress
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import URL, Connection, select
 
 from models import SeedRun
 from seed.db.engine import make_engine
+from seed.engines.spark.engine import SparkRun
 from seed.errors import SeedError
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
+from seed.runs.ledger import COMPLETE
 from tests.spark_support import python_workers, table_rows
 from tests.support import CliResult, url_arg
 
@@ -81,6 +84,30 @@ def test_a_run_that_fails_after_publishing_leaves_no_rows(spark_url: URL) -> Non
     assert [(run, outcome) for run, outcome, _ in _ledger(spark_url)] == [
         ("RFAIL", "failed"),
         ("RKEEP", "complete"),
+    ]
+
+
+def test_a_run_whose_ledger_cannot_record_it_complete_leaves_no_rows(
+    spark_url: URL, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ledger's row is the last write: if it fails, the run's rows go and the budgets of the
+    project it reused are put back."""
+    seed_run(spark_url, OPTIONS, RunSettings("RKEEP"))
+    before = table_rows(spark_url)
+    record = SparkRun._record
+
+    def failing(run: SparkRun, started_at: datetime, outcome: str, *rest: Any) -> None:
+        if outcome == COMPLETE:
+            raise RuntimeError("injected ledger failure")
+        record(run, started_at, outcome, *rest)
+
+    monkeypatch.setattr(SparkRun, "_record", failing)
+    with pytest.raises(SeedError, match=r"run RLEDGER failed and wrote no rows: .*injected ledger"):
+        seed_run(spark_url, MORE, RunSettings("RLEDGER"))
+    assert table_rows(spark_url) == before
+    assert [(run, outcome) for run, outcome, _ in _ledger(spark_url)] == [
+        ("RKEEP", "complete"),
+        ("RLEDGER", "failed"),
     ]
 
 

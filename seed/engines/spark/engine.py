@@ -94,12 +94,13 @@ class SparkRun:
             result = self._run(staging)
             if self.settings.before_commit is not None:
                 self.settings.before_commit(connection)
+            # Inside: a run the ledger cannot call complete is removed like any failed one.
+            self._record(started_at, COMPLETE, result, None)
         except BaseException as exc:
             replacement = self._clean_up(connection, staging, exc, started_at, where)
             if replacement is exc:
                 raise
             raise replacement from exc
-        self._record(started_at, COMPLETE, result, None)
         with suppress(Exception):  # the run is complete; a leftover staging table harms nothing
             self.spark.sql(f"DROP TABLE IF EXISTS {staging}")
         return result
