@@ -2,11 +2,12 @@
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from operator import methodcaller
 from typing import Any
 
 from sqlalchemy import Column, Table
 from sqlalchemy.engine import Dialect, make_url
+
+from seed.domain.timestamps import date_text, timestamp_text
 
 Row = dict[str, Any]
 #: Rows as tuples of driver-ready values, in column order.
@@ -20,13 +21,11 @@ Encoder = Callable[[Table, Sequence[Row]], Any]
 RowFunction = Callable[[Row], tuple[Any, ...]]
 
 
-#: Positional arguments: half the cost of ``partial(..., sep=" ", timespec="microseconds")``.
-_iso_datetime: Process = methodcaller("isoformat", " ", "microseconds")
 _SAMPLES: dict[type, tuple[Any, ...]] = {
     datetime: (datetime(2026, 11, 24, 8, 5, 9), datetime(987, 1, 2, 3, 4, 5, 60)),
     date: (date(2026, 11, 24), date(987, 1, 2)),
 }
-_FAST: dict[type, Process] = {datetime: _iso_datetime, date: date.isoformat}
+_FAST: dict[type, Process] = {datetime: timestamp_text, date: date_text}
 
 
 class RowEncoder:
@@ -34,8 +33,8 @@ class RowEncoder:
 
     It holds only the driver's name, so it pickles small: the process that generates rows
     encodes them too and sends plain tuples. Where SQLAlchemy formats datetimes and dates in
-    Python (SQLite stores them as text), the C ``isoformat`` is used instead, but only after it
-    is checked to give exactly the same text.
+    Python (SQLite stores them as text), ISO text from seed.domain.timestamps is used instead,
+    but only after it is checked to give exactly the same text.
     """
 
     def __init__(self, drivername: str) -> None:

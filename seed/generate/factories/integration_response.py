@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from seed.domain.statuses import RULES
+from seed.domain.timestamps import date_text
 from seed.generate.factories.context import RunContext
 from seed.generate.factories.drafts import Attempt, InvoiceDraft
 from seed.generate.factories.payloads import (
@@ -101,13 +102,13 @@ class IntegrationResponseFactory:
             "correlationId": correlation_id,
             "operation": attempt.operation,
             "invoiceNumber": draft.invoice_number,
-            "invoiceDate": draft.invoice_date.isoformat(),
+            "invoiceDate": date_text(draft.invoice_date),
             "vendorId": draft.vendor_id,
             "vendorName": draft.vendor.name,
             "poNumber": overrides.get("poNumber", draft.po_number),
             "projectNumber": self.run.project.project_number,
             "currency": self.run.options.currency,
-            "postingDate": overrides.get("postingDate", sent.isoformat()),
+            "postingDate": overrides.get("postingDate") or date_text(sent),
         }
         return request_text(fields, number, draft.lines)
 
