@@ -12,7 +12,7 @@ from typing import Any
 from seed.domain.catalog import TAX_CODE_CUM_WEIGHTS, VALID_TAX_CODES
 from seed.domain.money import cents_to_decimal
 from seed.domain.trades import Item, Trade
-from seed.generate.factories.drafts import LineDraft
+from seed.generate.factories.drafts import LineDraft, line_amounts
 from seed.generate.values import Draws
 
 _TAX_TOTAL = TAX_CODE_CUM_WEIGHTS[-1]
@@ -74,7 +74,7 @@ class InvoiceLineFactory:
     def fit_below(lines: list[LineDraft], cap_cents: int) -> None:
         """Lower quantities (whole steps, largest line first) until the total fits under the
         cap; only when every line is down to one step, lower the largest line's price."""
-        total = sum(line.amount_cents for line in lines)
+        total = sum(line_amounts(lines))
         while total > cap_cents:
             excess = total - cap_cents
             reducible = [line for line in lines if line.quantity_hundredths > line.step]
@@ -91,12 +91,12 @@ class InvoiceLineFactory:
                 line = max(priced, key=lambda line: line.amount_cents)
                 cut = math.ceil(excess * 100 / line.quantity_hundredths)
                 line.price_cents = max(line.price_cents - cut, 1)
-            total = sum(line.amount_cents for line in lines)
+            total = sum(line_amounts(lines))
 
     @staticmethod
     def fit_above(lines: list[LineDraft], floor_cents: int) -> None:
         """Raise the largest line's quantity, in whole steps, until the total is above the floor."""
-        total = sum(line.amount_cents for line in lines)
+        total = sum(line_amounts(lines))
         if total > floor_cents:
             return
         largest = max(lines, key=lambda line: line.amount_cents)
@@ -105,6 +105,7 @@ class InvoiceLineFactory:
         largest.quantity_hundredths += steps * largest.step
 
     def rows(self, invoice_id: str, lines: list[LineDraft]) -> list[dict[str, Any]]:
+        amounts = line_amounts(lines)
         return [
             {
                 "id": f"{invoice_id}-L{number}",
@@ -117,7 +118,7 @@ class InvoiceLineFactory:
                 "unit_of_measure": line.unit_of_measure,
                 "unit_price": cents_to_decimal(line.price_cents),
                 "tax_code": line.tax_code,
-                "line_amount": cents_to_decimal(line.amount_cents),
+                "line_amount": cents_to_decimal(amount),
             }
-            for number, line in enumerate(lines, start=1)
+            for number, (line, amount) in enumerate(zip(lines, amounts, strict=True), start=1)
         ]
