@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from seed.domain import timestamps
-from seed.domain.timestamps import date_text, timestamp_text
+from seed.domain.timestamps import date_text, seconds, timestamp_text
 
 
 def _moments(count: int, seed: int = 7) -> list[datetime]:
@@ -33,3 +33,8 @@ def test_a_full_cache_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
     for moment in _moments(100, seed=8):
         assert date_text(moment.date()) == moment.date().isoformat()
     assert len(timestamps._DAYS) <= 10
+
+
+def test_durations_are_timedeltas() -> None:
+    for count in [0, 1, 59, 3600, 86_399, 90_000, 0, 59]:
+        assert seconds(count) == timedelta(seconds=count)
