@@ -22,6 +22,12 @@ def cents_to_decimal(cents: int) -> Decimal:
     return _CENT * cents
 
 
+def cents_to_float(cents: int) -> float:
+    """``12345`` -> ``123.45``: exactly ``float(cents_to_decimal(cents))`` (both are the float
+    nearest the same quotient), as SQLite binds a ``Numeric`` amount, without a ``Decimal``."""
+    return cents / 100
+
+
 def amount_text(cents: int) -> str:
     """``12345`` -> ``"123.45"``: an amount as the Infinium API writes it (one %-format: a
     third cheaper than an f-string with a format spec; it runs for every line of a request)."""

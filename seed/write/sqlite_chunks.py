@@ -36,8 +36,16 @@ class SqliteChunkEncoder:
     bound with, and the target column's affinity applies to it exactly as if it were bound there.
     """
 
-    def __init__(self) -> None:
-        self.rows = RowEncoder("sqlite")
+    def __init__(self, cents: bool = False) -> None:
+        self.rows = RowEncoder("sqlite", cents)
+        self._in_cents = self if cents else None
+
+    def in_cents(self) -> "SqliteChunkEncoder":
+        """This encoder for rows whose amounts are integer cents (the generator's own rows):
+        they bind as the ``Decimal`` amounts would, without a ``Decimal`` made and unmade."""
+        if self._in_cents is None:
+            self._in_cents = SqliteChunkEncoder(cents=True)
+        return self._in_cents
 
     def __call__(self, table: Table, rows: Sequence[Row], /) -> bytes:
         """The database's bytes; empty when there are no rows."""

@@ -7,10 +7,10 @@ within the item's price range. Line amounts are quantity x price to the cent.
 
 import math
 from bisect import bisect
+from collections.abc import Callable
 from typing import Any
 
 from seed.domain.catalog import TAX_CODE_CUM_WEIGHTS, VALID_TAX_CODES
-from seed.domain.money import cents_to_decimal
 from seed.domain.trades import Item, Trade
 from seed.generate.factories.drafts import LineDraft, line_amounts
 from seed.generate.values import Draws
@@ -104,7 +104,10 @@ class InvoiceLineFactory:
         steps = math.ceil(missing * 100 / largest.price_cents / largest.step)
         largest.quantity_hundredths += steps * largest.step
 
-    def rows(self, invoice_id: str, lines: list[LineDraft]) -> list[dict[str, Any]]:
+    def rows(
+        self, invoice_id: str, lines: list[LineDraft], money: Callable[[int], Any]
+    ) -> list[dict[str, Any]]:
+        """The lines' rows, amounts as ``money`` makes them of cents (or hundredths)."""
         amounts = line_amounts(lines)
         return [
             {
@@ -114,11 +117,11 @@ class InvoiceLineFactory:
                 "line_number": number,
                 "cost_category": line.cost_category,
                 "description": line.description,
-                "quantity": cents_to_decimal(line.quantity_hundredths),
+                "quantity": money(line.quantity_hundredths),
                 "unit_of_measure": line.unit_of_measure,
-                "unit_price": cents_to_decimal(line.price_cents),
+                "unit_price": money(line.price_cents),
                 "tax_code": line.tax_code,
-                "line_amount": cents_to_decimal(amount),
+                "line_amount": money(amount),
             }
             for number, (line, amount) in enumerate(zip(lines, amounts, strict=True), start=1)
         ]
