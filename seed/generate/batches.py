@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import index as as_int
 from typing import Any
 
 from models import TABLES
@@ -63,11 +64,12 @@ def _collector_paused() -> Iterator[None]:
 def _build_batch(factory: InvoiceFactory, start: int, stop: int, encoder: Encoder | None) -> Batch:
     batch = Batch()
     # An encoder that takes amounts in integer cents gets them (no Decimal made only to be
-    # turned into a float); every other one, and the dict rows, get Decimal amounts.
+    # turned into a float); every other one, and the dict rows, get Decimal amounts. (An int
+    # as itself: operator.index costs a fifth of int().)
     in_cents = getattr(encoder, "in_cents", None)
     if in_cents is not None:
         encoder = in_cents()
-    money, cents_of = (int, int) if in_cents is not None else (cents_to_decimal, to_cents)
+    money, cents_of = (as_int, as_int) if in_cents is not None else (cents_to_decimal, to_cents)
     for index in range(start, stop):
         tree = factory.build(index, money)
         status = tree.invoice["status"]
