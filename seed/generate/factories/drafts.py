@@ -4,7 +4,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from seed.domain.vendors import Vendor
 
@@ -85,10 +85,13 @@ class InvoiceDraft:
         return sum(line_amounts(self.lines))
 
 
-@dataclass(frozen=True, slots=True)
-class Attempt:
+class Attempt(NamedTuple):
     """One earlier request to Infinium and its answer: what was sent (the invoice, or a copy
-    with the defect it had then), when, and what came back."""
+    with the defect it had then), when, and what came back.
+
+    Immutable as a named tuple: a frozen dataclass sets each field through
+    ``object.__setattr__`` and cost five times as much to make.
+    """
 
     sent: InvoiceDraft
     sent_at: datetime
