@@ -38,9 +38,11 @@ def request_text(fields: RequestFields, attempt: int, lines: list[LineDraft]) ->
     """The request: the fields, the attempt's number, the lines and their total."""
     amounts = line_amounts(lines)
     items = ",".join(
-        f'{{"amount":"{amount_text(amount)}","costCategory":{_text(line.cost_category)},'
-        f'"lineNumber":{number},"taxCode":{_text(line.tax_code)}}}'
-        for number, (line, amount) in enumerate(zip(lines, amounts, strict=True), start=1)
+        [
+            f'{{"amount":"{amount_text(amount)}","costCategory":{_text(line.cost_category)},'
+            f'"lineNumber":{number},"taxCode":{_text(line.tax_code)}}}'
+            for number, (line, amount) in enumerate(zip(lines, amounts, strict=True), start=1)
+        ]
     )
     return (
         f'{{"amount":"{amount_text(sum(amounts))}","attempt":{attempt},'
