@@ -1,6 +1,6 @@
 """Rows as tuples of driver-ready values, in column order: what the fast writers send as is."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -52,8 +52,12 @@ class RowEncoder:
         return {"drivername": self.drivername, "cents": self.cents, "_plans": {}}
 
     def __call__(self, table: Table, rows: Sequence[Row]) -> list[tuple[Any, ...]]:
+        return list(self.each(table, rows))
+
+    def each(self, table: Table, rows: Iterable[Row]) -> Iterator[tuple[Any, ...]]:
+        """The rows' tuples one by one, for a driver that takes an iterator (no list to keep)."""
         encode = self._plans.get(table.name) or self._plan(table)
-        return list(map(encode, rows))
+        return map(encode, rows)
 
     def _plan(self, table: Table) -> RowFunction:
         dialect = make_url(f"{self.drivername}://").get_dialect()()

@@ -57,7 +57,7 @@ class SqliteChunkEncoder:
             marks = ", ".join("?" * len(table.columns))
             statement = f'INSERT INTO "{table.name}" VALUES ({marks})'
             chunk.execute("BEGIN")
-            chunk.executemany(statement, self.rows(table, rows))
+            chunk.executemany(statement, self.rows.each(table, rows))
             chunk.execute("COMMIT")
             return chunk.serialize()
         finally:
