@@ -31,7 +31,7 @@ from models.types import JSONText, dump_json
 from seed.generate.batches import build_batch
 from seed.generate.factories import InvoiceFactory, ProjectContext, RunContext
 from seed.generate.options import SeedOptions
-from seed.write.arrow import arrow_schema, arrow_type, record_batch
+from seed.write.arrow import RecordBatches, arrow_schema, arrow_type, record_batch
 from seed.write.parquet import ParquetFiles
 from tests.fake_databricks import URL
 
@@ -129,6 +129,26 @@ def test_a_value_that_does_not_fit_its_column_is_an_error() -> None:
     row = batch_rows(5).invoice_lines[0]
     with pytest.raises(pa.ArrowInvalid):
         record_batch(TABLES["invoice_lines"], [{**row, "line_amount": Decimal("1.005")}])
+
+
+def test_batches_of_cents_are_the_batches_of_decimals() -> None:
+    options = SeedOptions(seed=6, as_of=date(2026, 11, 24), per_status=12)
+    project = ProjectContext("RA-P", options.project_number, {"Labor": "RA-B1"})
+    factory = InvoiceFactory(RunContext("RA", options, project))
+    in_decimals = build_batch(factory, 0, 60)
+    in_cents = build_batch(factory, 0, 60, record_batch)
+    for name, rows in in_decimals.tables():
+        assert getattr(in_cents, name).equals(record_batch(TABLES[name], rows))
+    assert in_cents.spend == in_decimals.spend
+
+
+@pytest.mark.parametrize("cents", [10**12, -(10**12)])
+def test_cents_that_do_not_fit_their_column_are_an_error(cents: int) -> None:
+    row = {**batch_rows(5).invoice_lines[0], "quantity": 1, "unit_price": 1}
+    encode = RecordBatches(cents=True)
+    assert encode(TABLES["invoice_lines"], [{**row, "line_amount": 10**12 - 1}]).num_rows == 1
+    with pytest.raises(pa.ArrowInvalid):
+        encode(TABLES["invoice_lines"], [{**row, "line_amount": cents}])
 
 
 def test_parquet_files_are_bounded_and_read_back_whole(tmp_path: Path) -> None:

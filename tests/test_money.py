@@ -5,7 +5,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seed.domain.money import amount_text, cents_to_decimal, to_cents
+from seed.domain.money import amount_text, cents_to_decimal, cents_to_float, to_cents
 
 
 @given(st.integers(min_value=-(10**12), max_value=10**12))
@@ -22,4 +22,5 @@ def test_cents_become_a_two_place_decimal_and_back(cents: int) -> None:
 def test_an_amount_read_back_as_a_float_keeps_its_cents(cents: int) -> None:
     """SQLite's SUM of a Numeric column is a float: 0.29 must stay 29 cents, not become 28."""
     assert to_cents(float(cents_to_decimal(cents))) == cents
+    assert cents_to_float(cents) == float(cents_to_decimal(cents))
     assert to_cents(0.29) == 29

@@ -22,10 +22,21 @@ def cents_to_decimal(cents: int) -> Decimal:
     return _CENT * cents
 
 
+def cents_to_float(cents: int) -> float:
+    """``12345`` -> ``123.45``: exactly ``float(cents_to_decimal(cents))`` (both are the float
+    nearest the same quotient), as SQLite binds a ``Numeric`` amount, without a ``Decimal``."""
+    return cents / 100
+
+
+#: "00" to "99": the cents of an amount's text.
+_CENTS_TEXT = tuple(f"{cents:02d}" for cents in range(100))
+
+
 def amount_text(cents: int) -> str:
-    """``12345`` -> ``"123.45"``: an amount as the Infinium API writes it (one %-format: a
-    third cheaper than an f-string with a format spec; it runs for every line of a request)."""
-    return "%d.%02d" % divmod(cents, 100)  # noqa: UP031 (speed, see above)
+    """``12345`` -> ``"123.45"``: an amount as the Infinium API writes it (the cents from a
+    table: a third cheaper than ``"%d.%02d" % divmod(...)``; it runs for every line of a
+    request)."""
+    return f"{cents // 100}.{_CENTS_TEXT[cents % 100]}"
 
 
 def format_money(cents: int, currency: str = "USD") -> str:

@@ -1,9 +1,10 @@
 """Mutable working records the factories build an invoice's subtree with, before it becomes rows."""
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from seed.domain.vendors import Vendor
 
@@ -21,8 +22,16 @@ class LineDraft:
 
     @property
     def amount_cents(self) -> int:
-        """Quantity times unit price, rounded half up to the cent."""
-        return (self.quantity_hundredths * self.price_cents + 50) // 100
+        return line_amounts((self,))[0]
+
+
+def line_amounts(lines: Iterable[LineDraft]) -> list[int]:
+    """Each line's amount: quantity times unit price, rounded half up to the cent.
+
+    The rule's one spelling, over a whole invoice at once: its totals, rows and payloads need
+    every line's amount, and a property call per line cost more than the arithmetic.
+    """
+    return [(line.quantity_hundredths * line.price_cents + 50) // 100 for line in lines]
 
 
 class RequestOverrides(TypedDict, total=False):
@@ -73,13 +82,16 @@ class InvoiceDraft:
 
     @property
     def total_cents(self) -> int:
-        return sum(line.amount_cents for line in self.lines)
+        return sum(line_amounts(self.lines))
 
 
-@dataclass(frozen=True, slots=True)
-class Attempt:
+class Attempt(NamedTuple):
     """One earlier request to Infinium and its answer: what was sent (the invoice, or a copy
-    with the defect it had then), when, and what came back."""
+    with the defect it had then), when, and what came back.
+
+    Immutable as a named tuple: a frozen dataclass sets each field through
+    ``object.__setattr__`` and cost five times as much to make.
+    """
 
     sent: InvoiceDraft
     sent_at: datetime

@@ -5,7 +5,7 @@ share of the total; the largest line takes what remains, exactly: a quantity nea
 steps where quantity x price rounds to that amount, else the most whole units that divide it.
 """
 
-from seed.generate.factories.drafts import LineDraft
+from seed.generate.factories.drafts import LineDraft, line_amounts
 
 #: Quantities tried on each side of the one that keeps the remainder line's unit price.
 _TRIES = 100
@@ -55,7 +55,7 @@ def _whole_units(line: LineDraft, amount: int) -> None:
 
 def _spread(lines: list[LineDraft], total_cents: int, last: int) -> int:
     """Lines other than ``last`` to their share of the total; what remains for ``last``."""
-    current = sum(line.amount_cents for line in lines)
+    current = sum(line_amounts(lines))
     others = 0
     for number, line in enumerate(lines):
         if number != last:
@@ -72,7 +72,7 @@ def fit_exactly(lines: list[LineDraft], total_cents: int) -> None:
             f"a total of {total_cents} cents cannot be split over {count} lines of at "
             "least one cent each"
         )
-    if sum(line.amount_cents for line in lines) == total_cents:
+    if sum(line_amounts(lines)) == total_cents:
         return
     original = [(line.quantity_hundredths, line.price_cents) for line in lines]
     # Fewest hundredths first: the finer a line's amounts, the likelier an exact price.

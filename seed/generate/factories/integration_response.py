@@ -1,9 +1,10 @@
 """Builds an invoice's integration log: each request to Infinium and its answer, in order."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from seed.domain.statuses import RULES
+from seed.domain.timestamps import date_text, seconds
 from seed.generate.factories.context import RunContext
 from seed.generate.factories.drafts import Attempt, InvoiceDraft
 from seed.generate.factories.payloads import (
@@ -41,10 +42,10 @@ class IntegrationResponseFactory:
             rows.append(
                 self._row(rng, invoice_id, len(rows) + 1, attempt, requested_at, payment=False)
             )
-            answered = requested_at + timedelta(0, attempt.seconds)
+            answered = requested_at + seconds(attempt.seconds)
         last_event = draft.paid_at or draft.approved_at or draft.submitted_at
         assert last_event is not None
-        sent = last_event + timedelta(0, 60 * rng.randint(1, 30))
+        sent = last_event + seconds(60 * rng.randint(1, 30))
         if draft.last_sent is not None:
             sent = max(sent, draft.last_sent)
         latest = Attempt(
@@ -60,10 +61,9 @@ class IntegrationResponseFactory:
     def _after(rng: Draws, sent: datetime, answered: datetime | None) -> datetime:
         """When a request went out: at ``sent`` (to the second), or a retry 15-90 minutes after
         the previous answer if that came later."""
-        # timedelta's positional arguments (days, seconds) cost a third less than keywords.
-        requested_at = sent + timedelta(0, rng.randint(0, 59))
+        requested_at = sent + seconds(rng.randint(0, 59))
         if answered is not None and requested_at <= answered:
-            requested_at = answered + timedelta(0, 60 * rng.randint(15, 90))
+            requested_at = answered + seconds(60 * rng.randint(15, 90))
         return requested_at
 
     def _row(
@@ -89,7 +89,7 @@ class IntegrationResponseFactory:
             "error_code": error.code if error else None,
             "error_details": error.details if error else None,
             "requested_at": requested_at,
-            "responded_at": requested_at + timedelta(0, attempt.seconds),
+            "responded_at": requested_at + seconds(attempt.seconds),
         }
 
     def _request(self, attempt: Attempt, number: int, sent: date, correlation_id: str) -> str:
@@ -101,13 +101,13 @@ class IntegrationResponseFactory:
             "correlationId": correlation_id,
             "operation": attempt.operation,
             "invoiceNumber": draft.invoice_number,
-            "invoiceDate": draft.invoice_date.isoformat(),
+            "invoiceDate": date_text(draft.invoice_date),
             "vendorId": draft.vendor_id,
             "vendorName": draft.vendor.name,
             "poNumber": overrides.get("poNumber", draft.po_number),
             "projectNumber": self.run.project.project_number,
             "currency": self.run.options.currency,
-            "postingDate": overrides.get("postingDate", sent.isoformat()),
+            "postingDate": overrides.get("postingDate") or date_text(sent),
         }
         return request_text(fields, number, draft.lines)
 

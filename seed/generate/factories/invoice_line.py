@@ -7,12 +7,12 @@ within the item's price range. Line amounts are quantity x price to the cent.
 
 import math
 from bisect import bisect
+from collections.abc import Callable
 from typing import Any
 
 from seed.domain.catalog import TAX_CODE_CUM_WEIGHTS, VALID_TAX_CODES
-from seed.domain.money import cents_to_decimal
 from seed.domain.trades import Item, Trade
-from seed.generate.factories.drafts import LineDraft
+from seed.generate.factories.drafts import LineDraft, line_amounts
 from seed.generate.values import Draws
 
 _TAX_TOTAL = TAX_CODE_CUM_WEIGHTS[-1]
@@ -74,7 +74,7 @@ class InvoiceLineFactory:
     def fit_below(lines: list[LineDraft], cap_cents: int) -> None:
         """Lower quantities (whole steps, largest line first) until the total fits under the
         cap; only when every line is down to one step, lower the largest line's price."""
-        total = sum(line.amount_cents for line in lines)
+        total = sum(line_amounts(lines))
         while total > cap_cents:
             excess = total - cap_cents
             reducible = [line for line in lines if line.quantity_hundredths > line.step]
@@ -91,12 +91,12 @@ class InvoiceLineFactory:
                 line = max(priced, key=lambda line: line.amount_cents)
                 cut = math.ceil(excess * 100 / line.quantity_hundredths)
                 line.price_cents = max(line.price_cents - cut, 1)
-            total = sum(line.amount_cents for line in lines)
+            total = sum(line_amounts(lines))
 
     @staticmethod
     def fit_above(lines: list[LineDraft], floor_cents: int) -> None:
         """Raise the largest line's quantity, in whole steps, until the total is above the floor."""
-        total = sum(line.amount_cents for line in lines)
+        total = sum(line_amounts(lines))
         if total > floor_cents:
             return
         largest = max(lines, key=lambda line: line.amount_cents)
@@ -104,7 +104,11 @@ class InvoiceLineFactory:
         steps = math.ceil(missing * 100 / largest.price_cents / largest.step)
         largest.quantity_hundredths += steps * largest.step
 
-    def rows(self, invoice_id: str, lines: list[LineDraft]) -> list[dict[str, Any]]:
+    def rows(
+        self, invoice_id: str, lines: list[LineDraft], money: Callable[[int], Any]
+    ) -> list[dict[str, Any]]:
+        """The lines' rows, amounts as ``money`` makes them of cents (or hundredths)."""
+        amounts = line_amounts(lines)
         return [
             {
                 "id": f"{invoice_id}-L{number}",
@@ -113,11 +117,11 @@ class InvoiceLineFactory:
                 "line_number": number,
                 "cost_category": line.cost_category,
                 "description": line.description,
-                "quantity": cents_to_decimal(line.quantity_hundredths),
+                "quantity": money(line.quantity_hundredths),
                 "unit_of_measure": line.unit_of_measure,
-                "unit_price": cents_to_decimal(line.price_cents),
+                "unit_price": money(line.price_cents),
                 "tax_code": line.tax_code,
-                "line_amount": cents_to_decimal(line.amount_cents),
+                "line_amount": money(amount),
             }
-            for number, line in enumerate(lines, start=1)
+            for number, (line, amount) in enumerate(zip(lines, amounts, strict=True), start=1)
         ]

@@ -12,7 +12,7 @@ from typing import TypedDict
 
 from models.types import dump_json
 from seed.domain.money import amount_text
-from seed.generate.factories.drafts import HoldError, LineDraft
+from seed.generate.factories.drafts import HoldError, LineDraft, line_amounts
 
 #: A str as dump_json writes it: quoted, escaped, ASCII.
 _text = encode_basestring_ascii
@@ -36,11 +36,13 @@ class RequestFields(TypedDict):
 
 def request_text(fields: RequestFields, attempt: int, lines: list[LineDraft]) -> str:
     """The request: the fields, the attempt's number, the lines and their total."""
-    amounts = [line.amount_cents for line in lines]
+    amounts = line_amounts(lines)
     items = ",".join(
-        f'{{"amount":"{amount_text(amount)}","costCategory":{_text(line.cost_category)},'
-        f'"lineNumber":{number},"taxCode":{_text(line.tax_code)}}}'
-        for number, (line, amount) in enumerate(zip(lines, amounts, strict=True), start=1)
+        [
+            f'{{"amount":"{amount_text(amount)}","costCategory":{_text(line.cost_category)},'
+            f'"lineNumber":{number},"taxCode":{_text(line.tax_code)}}}'
+            for number, (line, amount) in enumerate(zip(lines, amounts, strict=True), start=1)
+        ]
     )
     return (
         f'{{"amount":"{amount_text(sum(amounts))}","attempt":{attempt},'
