@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, create_engine, text
 
+from models import TABLES
 from seed.domain.catalog import BUDGET_UTILISATION
 from seed.domain.statuses import RULES, SPENDING_STATUSES, STATUSES
 from seed.generate.options import SeedOptions
@@ -280,3 +281,28 @@ def test_delete_run_rows_removes_one_run_and_keeps_a_reused_project(db_url: URL)
     engine.dispose()
     assert removed["projects"] == 1 and removed["budget_lines"] == 5
     assert all(not rows for rows in read_tables(db_url).values())
+
+
+@pytest.mark.postgres
+def test_a_postgresql_run_leaves_the_planner_statistics_of_what_it_loaded(pg_url: URL) -> None:
+    """Analyzed before the commit: the planner knows the row counts at once (a table never
+    analyzed has reltuples -1, and plans as if it held a handful of rows)."""
+    seed(pg_url, run_id="RUNA")
+    engine = create_engine(pg_url)
+    with engine.connect() as connection:
+        counts = {
+            name: connection.execute(text(f"SELECT count(*) FROM {name}")).scalar_one()
+            for name in ("invoices", "invoice_lines", "integration_responses")
+        }
+        planned = dict(
+            connection.execute(
+                text("SELECT relname, reltuples FROM pg_class WHERE relname = ANY(:names)"),
+                {"names": list(counts)},
+            ).all()
+        )
+        described = connection.execute(
+            text("SELECT count(*) FROM pg_stats WHERE tablename = 'invoices'")
+        ).scalar_one()
+    engine.dispose()
+    assert planned == {name: float(count) for name, count in counts.items()}
+    assert described == len(TABLES["invoices"].columns)  # every column has its statistics
