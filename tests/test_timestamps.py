@@ -29,7 +29,7 @@ def test_texts_are_isoformat() -> None:
 
 
 def test_a_full_cache_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(timestamps, "_MOST_DAYS", 10)
+    monkeypatch.setattr(timestamps._DAYS, "most", 10)
     for moment in _moments(100, seed=8):
         assert date_text(moment.date()) == moment.date().isoformat()
     assert len(timestamps._DAYS) <= 10

@@ -9,6 +9,10 @@ times the cost of a lookup), and an invoice's moments are a few hundred kinds of
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 #: Days a cache keeps before it starts over (a run's values span a few hundred).
 _MOST_DAYS = 10_000
@@ -18,31 +22,29 @@ _MOST_DURATIONS = 100_000
 _TWO_DIGITS = tuple(f"{number:02d}" for number in range(60))
 
 
-class _DayTexts(dict[date, str]):
-    """The text of each day, made on its first lookup."""
+class _MadeOnce(dict[K, V], Generic[K, V]):
+    """``make(key)`` per key, made on its first lookup; past ``most`` keys it starts over. A
+    dict, so that a hit is the dict's own lookup, with no Python call."""
 
-    def __missing__(self, day: date) -> str:
-        if len(self) >= _MOST_DAYS:
+    def __init__(self, make: Callable[[K], V], most: int) -> None:
+        super().__init__()
+        self.make = make
+        self.most = most
+
+    def __missing__(self, key: K) -> V:
+        if len(self) >= self.most:
             self.clear()
-        text = self[day] = day.isoformat()
-        return text
+        value = self[key] = self.make(key)
+        return value
 
 
-_DAYS = _DayTexts()
-
-
-class _Durations(dict[int, timedelta]):
-    """``timedelta(0, seconds)`` per number of seconds, made on its first lookup."""
-
-    def __missing__(self, seconds: int) -> timedelta:
-        if len(self) >= _MOST_DURATIONS:
-            self.clear()
-        duration = self[seconds] = timedelta(0, seconds)
-        return duration
-
+_DAYS: _MadeOnce[date, str] = _MadeOnce(date.isoformat, _MOST_DAYS)
 
 #: ``timedelta(seconds=seconds)`` for a whole number of seconds: the cache's own lookup.
-seconds: Callable[[int], timedelta] = _Durations().__getitem__
+_DURATIONS: _MadeOnce[int, timedelta] = _MadeOnce(
+    lambda count: timedelta(0, count), _MOST_DURATIONS
+)
+seconds: Callable[[int], timedelta] = _DURATIONS.__getitem__
 
 #: ``day.isoformat()`` (``day`` a date, not a datetime): the cache's own lookup, no Python call.
 date_text: Callable[[date], str] = _DAYS.__getitem__
