@@ -107,7 +107,7 @@ class IntegrationResponseFactory:
             "poNumber": overrides.get("poNumber", draft.po_number),
             "projectNumber": self.run.project.project_number,
             "currency": self.run.options.currency,
-            "postingDate": overrides.get("postingDate") or date_text(sent),
+            "postingDate": overrides.get("postingDate", date_text(sent)),
         }
         return request_text(fields, number, draft.lines)
 
