@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import make_url
-
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -37,10 +35,12 @@ Run = Callable[[str, int, int], int]
 
 # Each kind imports what it needs (before the clock starts) and returns what to time: worker
 # processes are spawned and import this module again, and should not pay for what only the
-# peers and floors use.
+# peers and floors use, nor for SQLAlchemy, which `seed`'s own workers do not import.
 
 
 def _ours() -> Run:
+    from sqlalchemy import make_url
+
     from seed.domain.statuses import STATUSES
     from seed.generate.options import SeedOptions
     from seed.run import RunSettings, seed_run
@@ -55,6 +55,8 @@ def _ours() -> Run:
 
 
 def pg_dsn(target: str) -> str:
+    from sqlalchemy import make_url
+
     return make_url(target).set(drivername="postgresql").render_as_string(hide_password=False)
 
 

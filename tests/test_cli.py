@@ -55,7 +55,7 @@ def test_csv_files_match_the_database_rows(sqlite_url: URL, tmp_path: Path, run_
 
 
 def _as_json_text(value: object) -> str:
-    from models.types import dump_json
+    from seed.domain.json_text import dump_json
 
     return dump_json(value)
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.types import dump_json
 from seed.domain.catalog import BUDGET_CATEGORIES
+from seed.domain.json_text import dump_json
 from seed.generate.factories import InvoiceFactory, ProjectContext, RunContext
 from seed.generate.options import SeedOptions
 from seed.generate.plan import REALISTIC_MIX

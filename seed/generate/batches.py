@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from operator import index as as_int
 from typing import Any
 
-from models import TABLES
 from seed.domain.money import cents_to_decimal, to_cents
 from seed.domain.statuses import SPENDING_STATUSES
 from seed.generate.factories import InvoiceFactory, RunContext
@@ -86,11 +85,9 @@ def _build_batch(factory: InvoiceFactory, start: int, stop: int, encoder: Encode
     for name, rows in batch.tables():
         batch.sizes[name] = len(rows)
     if encoder is not None:
-        batch.invoices = encoder(TABLES["invoices"], batch.invoices)
-        batch.invoice_lines = encoder(TABLES["invoice_lines"], batch.invoice_lines)
-        batch.integration_responses = encoder(
-            TABLES["integration_responses"], batch.integration_responses
-        )
+        batch.invoices = encoder("invoices", batch.invoices)
+        batch.invoice_lines = encoder("invoice_lines", batch.invoice_lines)
+        batch.integration_responses = encoder("integration_responses", batch.integration_responses)
     return batch
 
 

@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.engine.default import DefaultDialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from models import TABLES
 from seed.write.encoding import Row
 
 #: Types with one Arrow spelling, most specific first (BigInteger is also an Integer).
@@ -100,7 +101,8 @@ class RecordBatches:
         """This encoder for rows whose amounts are integer cents (the generator's own rows)."""
         return RecordBatches(cents=True)
 
-    def __call__(self, table: Table, rows: Sequence[Row]) -> pa.RecordBatch:
+    def __call__(self, name: str, rows: Sequence[Row]) -> pa.RecordBatch:
+        table = TABLES[name]
         schema = arrow_schema(table)
         arrays = []
         for column, field in zip(table.columns, schema, strict=True):

@@ -14,7 +14,6 @@ from typing import Any
 
 import psycopg
 from psycopg.copy import FileWriter
-from sqlalchemy import Table
 from sqlalchemy.engine import URL
 
 from seed.write.encoding import Row, RowEncoder
@@ -36,8 +35,9 @@ class CopyTextEncoder:
     def __getstate__(self) -> dict[str, Any]:
         return {"url": self.url, "rows": self.rows, "_cursor": None}
 
-    def __call__(self, table: Table, rows: Sequence[Row], /) -> bytes:
-        """The COPY text of ``rows``, all of ``table``'s columns in order; empty when no rows."""
+    def __call__(self, table: str, rows: Sequence[Row], /) -> bytes:
+        """The COPY text of ``rows``, all of table ``table``'s columns in order; empty when no
+        rows."""
         if not rows:
             return b""
         buffer = io.BytesIO()

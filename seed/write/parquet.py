@@ -129,7 +129,7 @@ class ParquetSink:
     def close(self) -> list[Path]:
         """Write the budget lines, close every file (parents first); the files written."""
         budget = self.files["budget_lines"]
-        budget.write(record_batch(budget.table, self.budget_rows))
+        budget.write(record_batch(budget.table.name, self.budget_rows))
         return [path for files in self.files.values() for path in files.close()]
 
     def discard(self) -> None:

@@ -28,7 +28,7 @@ class Sink(Protocol):
 
 def prepared(sink: Sink, table: Table, rows: Sequence[Row]) -> Any:
     """Dict ``rows`` as ``sink.insert`` takes them."""
-    return rows if sink.encoder is None else sink.encoder(table, rows)
+    return rows if sink.encoder is None else sink.encoder(table.name, rows)
 
 
 class Fanout:

@@ -8,11 +8,13 @@ behind whatever happens to either process.
 """
 
 import sqlite3
-from collections.abc import Sequence
-
-from sqlalchemy import Table
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from seed.write.encoding import Row, RowEncoder
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 #: The schema name the chunk databases are attached under on the run's connection.
 CHUNK_SCHEMA = "seed_chunk"
@@ -24,8 +26,8 @@ CHUNK_SCHEMA = "seed_chunk"
 sqlite3.register_adapter(type(None), {None: None}.__getitem__)
 
 
-def _columns(table: Table) -> str:
-    return ", ".join(f'"{column.name}"' for column in table.columns)
+def _columns(names: Iterable[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
 
 
 class SqliteChunkEncoder:
@@ -38,24 +40,24 @@ class SqliteChunkEncoder:
 
     def __init__(self, cents: bool = False) -> None:
         self.rows = RowEncoder("sqlite", cents)
-        self._in_cents = self if cents else None
+        # Made here, not on first use: a worker process gets it ready, plans and all.
+        self._in_cents = self if cents else SqliteChunkEncoder(cents=True)
 
     def in_cents(self) -> "SqliteChunkEncoder":
         """This encoder for rows whose amounts are integer cents (the generator's own rows):
         they bind as the ``Decimal`` amounts would, without a ``Decimal`` made and unmade."""
-        if self._in_cents is None:
-            self._in_cents = SqliteChunkEncoder(cents=True)
         return self._in_cents
 
-    def __call__(self, table: Table, rows: Sequence[Row], /) -> bytes:
+    def __call__(self, table: str, rows: Sequence[Row], /) -> bytes:
         """The database's bytes; empty when there are no rows."""
         if not rows:
             return b""
+        columns = self.rows.plan(table).columns
         chunk = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            chunk.execute(f'CREATE TABLE "{table.name}" ({_columns(table)})')
-            marks = ", ".join("?" * len(table.columns))
-            statement = f'INSERT INTO "{table.name}" VALUES ({marks})'
+            chunk.execute(f'CREATE TABLE "{table}" ({_columns(columns)})')
+            marks = ", ".join("?" * len(columns))
+            statement = f'INSERT INTO "{table}" VALUES ({marks})'
             chunk.execute("BEGIN")
             chunk.executemany(statement, self.rows.each(table, rows))
             chunk.execute("COMMIT")
@@ -71,8 +73,8 @@ def attach_chunks(driver: sqlite3.Connection) -> None:
         driver.execute(f"ATTACH DATABASE ':memory:' AS {CHUNK_SCHEMA}")
 
 
-def copy_statement(table: Table) -> str:
-    columns = _columns(table)
+def copy_statement(table: "Table") -> str:
+    columns = _columns(column.name for column in table.columns)
     return (
         f'INSERT INTO main."{table.name}" ({columns}) '
         f'SELECT {columns} FROM {CHUNK_SCHEMA}."{table.name}"'

@@ -1,5 +1,6 @@
-"""The integration payloads as JSON text, written in the one form ``models.types.dump_json``
-gives (keys sorted, compact separators, ASCII escapes) without building a dict to encode.
+"""The integration payloads as JSON text, written in the one form
+``seed.domain.json_text.dump_json`` gives (keys sorted, compact separators, ASCII escapes)
+without building a dict to encode.
 
 Building the request's and response's dicts and encoding them was the largest single cost of
 an invoice. These shapes are fixed, so their text is written directly: keys in sorted order,
@@ -10,7 +11,7 @@ the encoder's own function. tests/test_payloads.py checks the text against ``dum
 from json.encoder import encode_basestring_ascii
 from typing import TypedDict
 
-from models.types import dump_json
+from seed.domain.json_text import dump_json
 from seed.domain.money import amount_text
 from seed.generate.factories.drafts import HoldError, LineDraft, line_amounts
 
