@@ -10,13 +10,15 @@ documented way to make COPY data without running the COPY).
 
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg.copy import FileWriter
-from sqlalchemy.engine import URL
 
 from seed.write.encoding import Row, RowEncoder
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 
 class CopyTextEncoder:
@@ -24,16 +26,17 @@ class CopyTextEncoder:
 
     A ``Copy`` needs a cursor, and a cursor a connection: each process opens one once, to learn
     the server's settings (its encoding), and closes it at once; formatting sends nothing.
-    Only the connection arguments are pickled to worker processes.
+    Only psycopg's connection arguments (made here, by the dialect) and the row plans are
+    pickled to worker processes, which so import psycopg but neither SQLAlchemy nor the models.
     """
 
-    def __init__(self, url: URL) -> None:
-        self.url = url
+    def __init__(self, url: "URL") -> None:
+        self.connect_args = url.get_dialect()().create_connect_args(url)
         self.rows = RowEncoder(url.drivername)
         self._cursor: psycopg.Cursor[Any] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"url": self.url, "rows": self.rows, "_cursor": None}
+        return {"connect_args": self.connect_args, "rows": self.rows, "_cursor": None}
 
     def __call__(self, table: str, rows: Sequence[Row], /) -> bytes:
         """The COPY text of ``rows``, all of table ``table``'s columns in order; empty when no
@@ -49,8 +52,7 @@ class CopyTextEncoder:
 
     def _formatting_cursor(self) -> psycopg.Cursor[Any]:
         if self._cursor is None:
-            dialect = self.url.get_dialect()()
-            args, kwargs = dialect.create_connect_args(self.url)
+            args, kwargs = self.connect_args
             connection = psycopg.connect(*args, **kwargs)
             connection.close()
             self._cursor = psycopg.Cursor(connection)
