@@ -2,7 +2,6 @@
 prints seconds, rows and peak RSS as one JSON line; ``measure`` runs it and reads that line."""
 
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -102,8 +101,8 @@ KINDS: dict[str, Callable[[], Run]] = {
 
 
 class DescendantPeaks:
-    """Peak RSS (kB) of the largest process below this one, sampled from /proc: workers are
-    forked from a server process, so they are not our children and ``getrusage`` misses them."""
+    """Peak RSS (kB) of the largest process below this one (a worker), sampled while the run
+    goes on: each process's own peak, so a sample now and then misses nothing of a live one."""
 
     def __init__(self) -> None:
         self.peak = 0
@@ -112,38 +111,17 @@ class DescendantPeaks:
         self.thread.start()
 
     def _sample(self) -> None:
+        from proctree import descendants, peak_rss_kb  # not in the workers, which import us
+
         # Peaks only grow, so a sample now and then is enough; often would slow the run.
         while not self.done.wait(0.25):
-            for pid in _descendants(os.getpid()):
-                self.peak = max(self.peak, _peak_rss_kb(pid))
+            for process in descendants():
+                self.peak = max(self.peak, peak_rss_kb(process))
 
     def stop(self) -> int:
         self.done.set()
         self.thread.join()
         return self.peak
-
-
-def _descendants(root: int) -> list[int]:
-    found, frontier = [], [root]
-    while frontier:
-        parent = frontier.pop()
-        try:
-            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
-        except OSError:
-            continue
-        found.extend(map(int, children))
-        frontier.extend(map(int, children))
-    return found
-
-
-def _peak_rss_kb(pid: int) -> int:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0
-    return next(
-        (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")), 0
-    )
 
 
 def child(kind: str, target: str, count: int, workers: int) -> None:

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from proctree import child_named, peak_rss_kb, tree_cpu_seconds
 from spark_baselines import dbldatagen_problem, dbldatagen_tables, native_floor
 
 from seed.domain.statuses import STATUSES
@@ -31,51 +32,6 @@ from seed.engines.spark.session import spark_session
 from seed.engines.spark.target import SparkTarget
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
-
-
-def _peak_mb(pid: int) -> float:
-    """A process's peak resident memory (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _jvm_pid() -> int | None:
-    """The driver JVM: the java child of this process."""
-    me = str(os.getpid())
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(
-                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
-            )
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == me and fields.get("Name", "").strip() == "java":
-            return int(status.parent.name)
-    return None
-
-
-def _tree_cpu_seconds() -> float:
-    """CPU seconds of this process's descendants (the driver JVM and its Python workers),
-    counting children they have reaped: the work, whatever else the machine runs."""
-    parents: dict[int, int] = {}
-    used: dict[int, float] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(stat.parent.name)
-        parents[pid] = int(fields[1])
-        used[pid] = sum(int(ticks) for ticks in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-    mine, front = set(), [os.getpid()]
-    while front:
-        parent = front.pop()
-        kids = [pid for pid, ppid in parents.items() if ppid == parent]
-        mine.update(kids)
-        front += kids
-    return sum(used[pid] for pid in mine)
 
 
 def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
@@ -87,9 +43,9 @@ def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
     warm = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=20)
     seed_run(target.url(), warm, RunSettings("WARM"))
     options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=per_status)
-    started, cpu_before = time.perf_counter(), _tree_cpu_seconds()
+    started, cpu_before = time.perf_counter(), tree_cpu_seconds()
     report = seed_run(target.url(), options, RunSettings("BENCH"))
-    ours, cpu = time.perf_counter() - started, _tree_cpu_seconds() - cpu_before
+    ours, cpu = time.perf_counter() - started, tree_cpu_seconds() - cpu_before
     counts = {
         name: n
         for name, n in report.result.rows.items()
@@ -103,7 +59,7 @@ def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
         "seconds": ours,
         "cpu_seconds": cpu,
         "driver_python_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "driver_jvm_mb": _peak_mb(pid) if (pid := _jvm_pid()) else None,
+        "driver_jvm_mb": peak_rss_kb(jvm) / 1024 if (jvm := child_named("java")) else None,
     }
     if baselines:
         started = time.perf_counter()
