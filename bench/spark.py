@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from proctree import child_named, peak_rss_kb, tree_cpu_seconds
-from spark_baselines import dbldatagen_problem, dbldatagen_tables, native_floor
+from spark_baselines import dbldatagen_problem, dbldatagen_tables, generation_free, native_floor
 
 from seed.domain.statuses import STATUSES
 from seed.engines.spark.session import spark_session
@@ -71,6 +71,9 @@ def child(master: str, invoices: int, baselines: bool) -> dict[str, Any]:
             dbldatagen_tables(spark, counts, "bench")
             result["dbldatagen_seconds"] = time.perf_counter() - started
         result["dbldatagen_problem"] = problem
+        started = time.perf_counter()
+        result["free_rows"] = generation_free(spark, invoices, "bench")
+        result["free_seconds"] = time.perf_counter() - started
     return result
 
 
@@ -139,6 +142,12 @@ def main() -> None:
         print(f"ours/dbldatagen = {ours / theirs:.2f}")
     else:
         print(f"  dbldatagen not run: {two['dbldatagen_problem']}")
+    free = _rate({"rows": two["free_rows"]}, two["free_seconds"])
+    print(
+        f"  ours with generation free (each task replays one chunk of our rows, written as ours "
+        f"are) {two['free_seconds']:.1f} s {free:,.0f} rows/s, {free / 2:,.0f} per core: "
+        f"the Spark side of ours"
+    )
     small = measure("local[2]", 100_000)
     rows = [small, two] + ([million] if million else [])
     print("\nPeak driver memory (MB):")

@@ -1,15 +1,23 @@
 """Baselines for the Spark benchmark: the same five tables (row counts, columns, types) made by
-dbldatagen, and by a Spark-native floor (``spark.range`` and built-in expressions only).
+dbldatagen, and by a Spark-native floor (``spark.range`` and built-in expressions only); and our
+own job with generation free, which shows what of ours is Spark's part.
 
 Both do less work than ours: they follow none of the domain's rules (statuses, dates, amounts
 that add up, Holds that show their defect). They set the pace of Spark itself on this machine.
 """
 
+import sys
+from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
+import pyarrow as pa
 from sqlalchemy import Column, Date, DateTime, Integer, Numeric
 
 from models import TABLES
+from seed.domain.statuses import STATUSES
+from seed.generate.factories import ProjectContext, RunContext
+from seed.generate.options import SeedOptions
 
 
 def _native(column: Column[Any], position: int) -> str:
@@ -106,3 +114,57 @@ def dbldatagen_problem() -> str | None:
             "dependencies; pip install dbldatagen jmespath pyparsing)"
         )
     return None
+
+
+class _Replay:
+    """The ``mapInArrow`` function of ``generation_free``: each task hands Spark one chunk made
+    beforehand (Arrow IPC stream bytes), once for each ``size`` of its invoices."""
+
+    def __init__(self, chunk: bytes, size: int) -> None:
+        self.chunk = chunk
+        self.size = size
+
+    def __call__(self, indexes: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        batches = list(pa.ipc.open_stream(self.chunk))
+        for batch in indexes:
+            for _ in range(0, batch.num_rows, self.size):
+                yield from batches
+
+
+def generation_free(spark: Any, invoices: int, schema: str, size: int = 1_000) -> int:
+    """Our generating job with generation free: our own rows of ``size`` invoices, widened as
+    ours are, made once here; each task replays them for its invoices, and the job writes them
+    exactly as ours does (same partitions, options and settings). Its time is the Spark side of
+    ours: the Arrow hand-over and rows to Parquet. Returns the rows written."""
+    from pyspark import cloudpickle
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    from seed.engines.spark.generate import KIND, SUMMARY, GenerateInvoices, staged_schema
+    from seed.engines.spark.stage import (
+        CONCURRENT_WRITE,
+        DISTINCT_VALUED,
+        partitions_for,
+        session_conf,
+    )
+
+    # The Python workers cannot import this bench module: _Replay travels by value.
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    options = SeedOptions(seed=1, as_of=date(2026, 11, 24), per_status=size // len(STATUSES))
+    project = ProjectContext("BENCH-P", options.project_number, {"Labor": "BENCH-B1"})
+    made = GenerateInvoices(RunContext("BENCH", options, project), size)
+    first = pa.record_batch({"id": pa.array(range(size), pa.int64())})
+    batches = [b for b in made(iter([first])) if b.column(KIND)[0].as_py() != SUMMARY]
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, staged_schema()) as stream:
+        for batch in batches:
+            stream.write_batch(batch)
+    replay = _Replay(sink.getvalue().to_pybytes(), size)
+    frame = spark.range(0, invoices, numPartitions=partitions_for(invoices, None)).mapInArrow(
+        replay, from_arrow_schema(staged_schema(), prefer_timestamp_ntz=True)
+    )
+    writer = frame.write.partitionBy(KIND).mode("overwrite")
+    for column in DISTINCT_VALUED:
+        writer = writer.option(f"parquet.enable.dictionary#{column}", "false")
+    with session_conf(spark, CONCURRENT_WRITE):
+        writer.saveAsTable(f"{schema}.generation_free")
+    return sum(b.num_rows for b in batches) * (invoices // size)
