@@ -137,15 +137,9 @@ def generation_free(spark: Any, invoices: int, schema: str, size: int = 1_000) -
     exactly as ours does (same partitions, options and settings). Its time is the Spark side of
     ours: the Arrow hand-over and rows to Parquet. Returns the rows written."""
     from pyspark import cloudpickle
-    from pyspark.sql.pandas.types import from_arrow_schema
 
     from seed.engines.spark.generate import KIND, SUMMARY, GenerateInvoices, staged_schema
-    from seed.engines.spark.stage import (
-        CONCURRENT_WRITE,
-        DISTINCT_VALUED,
-        partitions_for,
-        session_conf,
-    )
+    from seed.engines.spark.stage import partitions_for, write_staged
 
     # The Python workers cannot import this bench module: _Replay travels by value.
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
@@ -159,12 +153,6 @@ def generation_free(spark: Any, invoices: int, schema: str, size: int = 1_000) -
         for batch in batches:
             stream.write_batch(batch)
     replay = _Replay(sink.getvalue().to_pybytes(), size)
-    frame = spark.range(0, invoices, numPartitions=partitions_for(invoices, None)).mapInArrow(
-        replay, from_arrow_schema(staged_schema(), prefer_timestamp_ntz=True)
-    )
-    writer = frame.write.partitionBy(KIND).mode("overwrite")
-    for column in DISTINCT_VALUED:
-        writer = writer.option(f"parquet.enable.dictionary#{column}", "false")
-    with session_conf(spark, CONCURRENT_WRITE):
-        writer.saveAsTable(f"{schema}.generation_free")
+    partitions = partitions_for(invoices, None)
+    write_staged(spark, f"{schema}.generation_free", invoices, partitions, replay)
     return sum(b.num_rows for b in batches) * (invoices // size)

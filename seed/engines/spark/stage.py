@@ -6,9 +6,11 @@ five tables untouched. The summary and the budgets then need only the tasks' sum
 """
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
+
+import pyarrow as pa
 
 from seed.engines.spark.generate import (
     GENERATED,
@@ -19,6 +21,9 @@ from seed.engines.spark.generate import (
     staged_schema,
 )
 from seed.generate.factories import RunContext
+
+#: What ``mapInArrow`` calls in each task: its batches of invoice indexes to staged batches.
+MakeRows = Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]
 
 #: Invoices per Spark task when the target does not say: small enough for steady progress and
 #: to spread over many cores, large enough that a task's start-up (tens of ms) is a small share.
@@ -66,12 +71,20 @@ def stage_invoices(
     spark: Any, table: str, run: RunContext, chunk_size: int, partitions: int
 ) -> None:
     """Generate the run's invoices in ``partitions`` tasks into the new table ``table``."""
+    write_staged(
+        spark, table, run.options.invoice_count, partitions, GenerateInvoices(run, chunk_size)
+    )
+
+
+def write_staged(
+    spark: Any, table: str, invoice_count: int, partitions: int, make_rows: MakeRows
+) -> None:
+    """``make_rows`` over invoice indexes 0 to ``invoice_count`` in ``partitions`` tasks, its
+    batches (of the staged schema) written into the new table ``table``, partitioned by kind."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
     schema = from_arrow_schema(staged_schema(), prefer_timestamp_ntz=True)
-    trees = spark.range(0, run.options.invoice_count, numPartitions=partitions).mapInArrow(
-        GenerateInvoices(run, chunk_size), schema
-    )
+    trees = spark.range(0, invoice_count, numPartitions=partitions).mapInArrow(make_rows, schema)
     writer = trees.write.partitionBy(KIND)
     for column in DISTINCT_VALUED:
         writer = writer.option(f"parquet.enable.dictionary#{column}", "false")
