@@ -140,7 +140,7 @@ def test_batches_of_cents_are_the_batches_of_decimals() -> None:
     in_cents = build_batch(factory, 0, 60, record_batch)
     for name, rows in in_decimals.tables():
         assert getattr(in_cents, name).equals(record_batch(name, rows))
-    assert in_cents.spend == in_decimals.spend
+    assert in_cents.counts == in_decimals.counts
 
 
 @pytest.mark.parametrize("cents", [10**12, -(10**12)])

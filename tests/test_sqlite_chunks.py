@@ -32,7 +32,7 @@ def test_chunks_in_cents_hold_what_decimal_rows_bind_to() -> None:
     encoder = RowEncoder("sqlite")
     for name, rows in in_decimals.tables():
         assert _rows(getattr(in_cents, name), name) == encoder(name, rows)
-    assert in_cents.spend == in_decimals.spend and in_cents.spend
+    assert in_cents.counts == in_decimals.counts and in_cents.counts.spend
 
 
 def test_a_dialect_that_does_not_bind_floats_takes_no_cents() -> None:

@@ -16,6 +16,25 @@ from seed.write.encoding import Encoder
 
 
 @dataclass
+class InvoiceCounts:
+    """What a range of invoices adds to the run's summary and budgets, counted where they are
+    made (a worker process, a Spark task) and added up by the writer."""
+
+    #: Rows per table (however they are encoded).
+    rows: Counter[str] = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)
+    hold_codes: Counter[str] = field(default_factory=Counter)
+    #: Approved and Paid spend per budget line id, in cents, to size the budgets.
+    spend: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: "InvoiceCounts") -> None:
+        self.rows.update(other.rows)
+        self.statuses.update(other.statuses)
+        self.hold_codes.update(other.hold_codes)
+        self.spend.update(other.spend)
+
+
+@dataclass
 class Batch:
     """Rows of a contiguous range of invoices, ready to insert parents first: dicts, or what
     the sink's encoder made of them (driver tuples, an Arrow batch, a SQLite database) when
@@ -24,12 +43,7 @@ class Batch:
     invoices: list[Any] = field(default_factory=list)
     invoice_lines: list[Any] = field(default_factory=list)
     integration_responses: list[Any] = field(default_factory=list)
-    #: Approved and Paid spend per budget line id, to size the budgets.
-    spend: Counter[str] = field(default_factory=Counter)
-    statuses: Counter[str] = field(default_factory=Counter)
-    hold_codes: Counter[str] = field(default_factory=Counter)
-    #: Rows per table (however they are encoded).
-    sizes: Counter[str] = field(default_factory=Counter)
+    counts: InvoiceCounts = field(default_factory=InvoiceCounts)
 
     def tables(self) -> tuple[tuple[str, list[Any]], ...]:
         return (
@@ -69,21 +83,22 @@ def _build_batch(factory: InvoiceFactory, start: int, stop: int, encoder: Encode
     if in_cents is not None:
         encoder = in_cents()
     money, cents_of = (as_int, as_int) if in_cents is not None else (cents_to_decimal, to_cents)
+    counts = batch.counts
     for index in range(start, stop):
         tree = factory.build(index, money)
         status = tree.invoice["status"]
         batch.invoices.append(tree.invoice)
         batch.invoice_lines.extend(tree.lines)
         batch.integration_responses.extend(tree.responses)
-        batch.statuses[status] += 1
+        counts.statuses[status] += 1
         if tree.invoice["error_code"]:
-            batch.hold_codes[tree.invoice["error_code"]] += 1
+            counts.hold_codes[tree.invoice["error_code"]] += 1
         if status in SPENDING_STATUSES:
             for line in tree.lines:
                 if line["budget_line_id"] is not None:
-                    batch.spend[line["budget_line_id"]] += cents_of(line["line_amount"])
+                    counts.spend[line["budget_line_id"]] += cents_of(line["line_amount"])
     for name, rows in batch.tables():
-        batch.sizes[name] = len(rows)
+        counts.rows[name] = len(rows)
     if encoder is not None:
         batch.invoices = encoder("invoices", batch.invoices)
         batch.invoice_lines = encoder("invoice_lines", batch.invoice_lines)

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
@@ -16,6 +17,9 @@ from seed.db.engine import DEFAULT_LOCK_TIMEOUT
 from seed.generate.options import SeedOptions
 from seed.keys import new_run_id
 from seed.write.statements import MAX_STATEMENT_BYTES
+
+if TYPE_CHECKING:
+    from seed.generate.batches import InvoiceCounts
 
 DEFAULT_CHUNK_SIZE = 5_000
 #: Runs of at least this many invoices generate them in worker processes by default.
@@ -76,6 +80,12 @@ class RunResult:
     rows: Counter[str] = field(default_factory=Counter)
     statuses: Counter[str] = field(default_factory=Counter)
     hold_codes: Counter[str] = field(default_factory=Counter)
+
+    def add_invoices(self, counts: "InvoiceCounts") -> None:
+        """The run's invoices, as counted where they were made."""
+        self.rows.update(counts.rows)
+        self.statuses.update(counts.statuses)
+        self.hold_codes.update(counts.hold_codes)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from models import TABLES
 from seed.domain.catalog import BUDGET_CATEGORIES
 from seed.domain.money import to_cents
-from seed.generate.batches import iter_batches
+from seed.generate.batches import InvoiceCounts, iter_batches
 from seed.generate.budgets import sized_budgets
 from seed.generate.factories import BudgetLineFactory, ProjectContext, ProjectFactory, RunContext
 from seed.generate.options import SeedOptions
@@ -75,21 +75,19 @@ def write_run(
         _insert(sink, result, "projects", [plan.project_row])
     _insert(sink, result, "budget_lines", plan.budget_rows)
 
-    spend: Counter[str] = Counter(existing.spend if existing else {})
     run = RunContext(run_id, options, plan.context(options))
     workers = settings.workers_for(options.invoice_count)
-    done = 0
+    counts = InvoiceCounts()
     for batch in iter_batches(run, settings.chunk_size, sink.encoder, workers):
         for name, rows in batch.tables():
             sink.insert(TABLES[name], rows)
-            result.rows[name] += batch.sizes[name]
-        spend.update(batch.spend)
-        result.statuses.update(batch.statuses)
-        result.hold_codes.update(batch.hold_codes)
-        done += batch.sizes["invoices"]
+        counts.add(batch.counts)
         if settings.on_progress is not None:
-            settings.on_progress(done, result.rows.total())
+            settings.on_progress(counts.rows["invoices"], result.rows.total() + counts.rows.total())
 
+    result.add_invoices(counts)
+    spend = Counter(existing.spend if existing else {})
+    spend.update(counts.spend)
     sink.set_budget_amounts(plan.sized_budgets(spend))
     return result
 

@@ -26,7 +26,7 @@ from seed.engines.spark.generate import GENERATED
 from seed.engines.spark.progress import TaskProgress, job_progress
 from seed.engines.spark.publish import publish
 from seed.engines.spark.session import spark_session
-from seed.engines.spark.stage import partitions_for, stage_invoices, staged_summary, staging_table
+from seed.engines.spark.stage import partitions_for, stage_invoices, staged_counts, staging_table
 from seed.engines.spark.tables import ensure_schema
 from seed.engines.spark.target import SparkTarget, target_from_url
 from seed.errors import SeedError
@@ -118,15 +118,15 @@ class SparkRun:
         self.spark.sql(f"DROP TABLE IF EXISTS {staging}")  # left by a killed attempt
         with job_progress(self.spark, progress):
             stage_invoices(self.spark, staging, run, settings.chunk_size, partitions)
-        counts = staged_summary(self.spark, staging)
-        spend = Counter(self.existing.spend if self.existing else {}) + counts.spend
+        counts = staged_counts(self.spark, staging)
+        spend = Counter(self.existing.spend if self.existing else {})
+        spend.update(counts.spend)
         raised = plan.sized_budgets(spend)
         publish(self.spark, self.writer, staging, plan, raised)
         result = RunResult(self.run_id, plan.project_id, self.existing is not None)
         result.rows["projects"] = 0 if plan.project_row is None else 1
         result.rows["budget_lines"] = len(plan.budget_rows)
-        result.rows.update(counts.rows)
-        result.statuses, result.hold_codes = counts.statuses, counts.hold_codes
+        result.add_invoices(counts)
         return result
 
     def _record(

@@ -11,13 +11,13 @@ run's summary and budgets need from its invoices, counted where they were made.
 import json
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import pyarrow as pa
 
 from models import TABLES
-from seed.generate.batches import Batch, build_batch
+from seed.generate.batches import InvoiceCounts, build_batch
 from seed.generate.factories import InvoiceFactory, RunContext
 from seed.write.arrow import arrow_schema, record_batch
 
@@ -52,32 +52,13 @@ def _widened(batch: pa.RecordBatch, kind: str) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(columns, schema=staged_schema())
 
 
-@dataclass
-class TaskSummary:
-    """What one task's invoices add to the run's summary (summed on the driver)."""
+def counts_json(counts: InvoiceCounts) -> str:
+    """A task's counts as its ``summary`` row holds them."""
+    return json.dumps([counts.rows, counts.statuses, counts.hold_codes, counts.spend])
 
-    rows: Counter[str] = field(default_factory=Counter)
-    statuses: Counter[str] = field(default_factory=Counter)
-    hold_codes: Counter[str] = field(default_factory=Counter)
-    #: Approved and Paid spend per budget line id, in cents.
-    spend: Counter[str] = field(default_factory=Counter)
 
-    @classmethod
-    def of(cls, batch: Batch) -> "TaskSummary":
-        return cls(batch.sizes, batch.statuses, batch.hold_codes, batch.spend)
-
-    def add(self, other: "TaskSummary") -> None:
-        self.rows.update(other.rows)
-        self.statuses.update(other.statuses)
-        self.hold_codes.update(other.hold_codes)
-        self.spend.update(other.spend)
-
-    def to_json(self) -> str:
-        return json.dumps([self.rows, self.statuses, self.hold_codes, self.spend])
-
-    @classmethod
-    def from_json(cls, text: str) -> "TaskSummary":
-        return cls(*(Counter(part) for part in json.loads(text)))
+def counts_of_json(text: str) -> InvoiceCounts:
+    return InvoiceCounts(*(Counter(part) for part in json.loads(text)))
 
 
 @dataclass(frozen=True)
@@ -89,7 +70,7 @@ class GenerateInvoices:
 
     def __call__(self, indexes: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         factory = InvoiceFactory(self.run)
-        summary = TaskSummary()
+        counts = InvoiceCounts()
         for batch in indexes:
             if batch.num_rows == 0:
                 continue
@@ -98,7 +79,7 @@ class GenerateInvoices:
             stop = batch.column(0)[batch.num_rows - 1].as_py() + 1
             for start in range(first, stop, self.chunk_size):
                 rows = build_batch(factory, start, min(stop, start + self.chunk_size), record_batch)
-                summary.add(TaskSummary.of(rows))
+                counts.add(rows.counts)
                 for name, table_rows in rows.tables():
                     yield _widened(table_rows, name)
-        yield _widened(pa.record_batch({SUMMARY: [summary.to_json()]}), SUMMARY)
+        yield _widened(pa.record_batch({SUMMARY: [counts_json(counts)]}), SUMMARY)

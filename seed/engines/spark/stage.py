@@ -17,9 +17,10 @@ from seed.engines.spark.generate import (
     KIND,
     SUMMARY,
     GenerateInvoices,
-    TaskSummary,
+    counts_of_json,
     staged_schema,
 )
+from seed.generate.batches import InvoiceCounts
 from seed.generate.factories import RunContext
 
 #: What ``mapInArrow`` calls in each task: its batches of invoice indexes to staged batches.
@@ -113,9 +114,9 @@ def session_conf(spark: Any, settings: dict[str, str]) -> Iterator[None]:
                     spark.conf.set(key, before)
 
 
-def staged_summary(spark: Any, table: str) -> TaskSummary:
-    """The run's summary: its tasks' summary rows added up."""
-    total = TaskSummary()
+def staged_counts(spark: Any, table: str) -> InvoiceCounts:
+    """The run's invoice counts: its tasks' summary rows added up."""
+    total = InvoiceCounts()
     for (text,) in spark.sql(f"SELECT {SUMMARY} FROM {table} WHERE {KIND} = '{SUMMARY}'").collect():
-        total.add(TaskSummary.from_json(text))
+        total.add(counts_of_json(text))
     return total
