@@ -7,9 +7,11 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, create_engine, text
+from sqlalchemy import URL, create_engine, make_url, text
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The indexes revision 0003 adds on the foreign-key columns (SQLite and PostgreSQL).
@@ -79,6 +81,24 @@ class Targets:
         engine = create_engine(self.pg_url, isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
             conn.execute(text(statement))
+        engine.dispose()
+
+
+@contextmanager
+def scratch_database(admin: URL | None, folder: Path, name: str) -> Iterator[URL]:
+    """A new, empty database: a SQLite file in ``folder``, or a PostgreSQL database made on
+    ``admin``'s server and dropped afterwards (``admin``'s own database is not touched)."""
+    if admin is None:
+        yield make_url(f"sqlite:///{folder / name}.db")
+        return
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin.set(database=name)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         engine.dispose()
 
 

@@ -7,36 +7,18 @@ Usage: .venv/bin/python bench/purge.py [--per-status 4000] [--pg postgresql+psyc
 import argparse
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import URL, create_engine, make_url, text
+from databases import scratch_database
+from sqlalchemy import URL, make_url, text
 
 from seed.db.engine import make_engine
 from seed.db.schema import alembic_config
 from seed.generate.options import SeedOptions
 from seed.run import RunSettings, seed_run
 from seed.runs.purge import purge_run
-
-
-@contextmanager
-def _database(admin: URL | None, folder: Path, name: str) -> Iterator[URL]:
-    """A new SQLite file, or a new PostgreSQL database dropped afterwards."""
-    if admin is None:
-        yield make_url(f"sqlite:///{folder / name}.db")
-        return
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin.set(database=name)
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        engine.dispose()
 
 
 def _timed_purge(url: URL, per_status: int, indexed: bool) -> float:
@@ -82,9 +64,9 @@ def main() -> None:
         backends.append(("postgresql", make_url(args.pg)))
     with tempfile.TemporaryDirectory() as folder:
         for backend, admin in backends:
-            with _database(admin, Path(folder), "bench_indexed") as url:
+            with scratch_database(admin, Path(folder), "bench_indexed") as url:
                 with_indexes = _timed_purge(url, args.per_status, True)
-            with _database(admin, Path(folder), "bench_plain") as url:
+            with scratch_database(admin, Path(folder), "bench_plain") as url:
                 without = _timed_purge(url, args.per_status, False)
             invoices = args.per_status * 5
             print(

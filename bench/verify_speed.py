@@ -13,13 +13,12 @@ import argparse
 import os
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import URL, create_engine, make_url, text
+from databases import scratch_database
+from sqlalchemy import URL, make_url
 
 from seed.db.engine import make_engine
 from seed.db.migrate import upgrade_database
@@ -38,27 +37,6 @@ class Measured:
     verifying: float
     passed: bool
     slowest: list[tuple[float, str]]
-
-
-@contextmanager
-def fresh_database(url: URL | None, folder: str, index: int) -> Iterator[URL]:
-    """A new, empty database: a SQLite file in ``folder``, or (``url`` a server) a database
-    made on that server and dropped when the block ends."""
-    if url is None:
-        yield make_url(f"sqlite:///{Path(folder) / f'bench{index}.db'}")
-        return
-    name = f"seed_verify_bench_{os.getpid()}_{index}"
-    server = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with server.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            yield url.set(database=name)
-        finally:
-            with server.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        server.dispose()
 
 
 def measure(url: URL, per_status: int) -> Measured:
@@ -109,7 +87,8 @@ def main() -> None:
         sizes = [args.per_status, *([200_000] if args.million else [])]
         results = []
         for index, per_status in enumerate(sizes):
-            with fresh_database(server, folder, index) as url:
+            name = f"seed_verify_bench_{os.getpid()}_{index}"
+            with scratch_database(server, Path(folder), name) as url:
                 results.append(measure(url, per_status))
             report(results[-1])
     if len(results) == 2:
