@@ -104,6 +104,28 @@ def test_no_java_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
         require_java()
 
 
+def test_a_java_home_without_java_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Spark's launcher takes JAVA_HOME over PATH: a java on PATH does not save it."""
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "jdk"))
+    (tmp_path / "java").touch(mode=0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(SeedError, match=r"JAVA_HOME is .*/jdk, which has no bin/java: point it"):
+        require_java()
+
+
+def test_a_warehouse_that_is_a_file_exits_with_one_line(  # type: ignore[no-untyped-def]
+    run_cli, tmp_path: Path
+) -> None:
+    (tmp_path / "wh").write_text("not a folder")
+    result = run_cli("--engine", "spark", "--spark-warehouse", str(tmp_path / "wh"), "-n", "1")
+    assert result.code == 1
+    assert result.err.count("\n") == 1
+    assert f"--spark-warehouse {tmp_path / 'wh'} is a file: give a folder" in result.err
+    assert (tmp_path / "wh").read_text() == "not a folder"
+
+
 def test_seed_without_java_exits_with_one_line(  # type: ignore[no-untyped-def]
     run_cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -46,8 +46,13 @@ def require_pyspark() -> None:
 def require_java() -> None:
     """Local Spark starts a JVM; without Java it fails with a page of shell output."""
     java_home = os.environ.get("JAVA_HOME")
-    if java_home and (Path(java_home) / "bin" / "java").exists():
-        return
+    if java_home:  # Spark's launcher uses it over PATH, and fails with a page of output
+        if (Path(java_home) / "bin" / "java").exists():
+            return
+        raise SeedError(
+            f"JAVA_HOME is {java_home}, which has no bin/java: point it at a Java 17 or later "
+            "installation, or unset it to use the java on PATH"
+        )
     if shutil.which("java") is None:
         raise SeedError(
             "local Spark needs Java 17 or later, and none was found: install a JDK "
@@ -115,6 +120,11 @@ def _start(target: SparkTarget) -> Any:
         return remote
     require_java()
     if target.warehouse is not None:
+        if target.warehouse.exists() and not target.warehouse.is_dir():
+            raise SeedError(
+                f"--spark-warehouse {target.warehouse} is a file: give a folder (it is made if "
+                "missing)"
+            )
         target.warehouse.mkdir(parents=True, exist_ok=True)
     # The executors' Python: this interpreter (it has this package and pyarrow).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
