@@ -41,6 +41,11 @@ def seed_run(
         raise UsageError(f"give either --sql-file or {exports[0]}, not both")
     if exports and backend == "spark":
         raise UsageError(f"{exports[0]} is for local databases; Spark writes its own tables")
+    if settings.workers is not None and backend == "spark":
+        raise UsageError(
+            "--workers is for local generation; on Spark its tasks generate, as many at once as "
+            "the master has cores (--spark-master local[N]): drop --workers"
+        )
     if exports and databricks:
         raise UsageError(
             f"{exports[0]} is for local databases; on Databricks use --load volume, "

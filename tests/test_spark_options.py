@@ -126,6 +126,24 @@ def test_a_warehouse_that_is_a_file_exits_with_one_line(  # type: ignore[no-unty
     assert (tmp_path / "wh").read_text() == "not a folder"
 
 
+@pytest.mark.parametrize(
+    ("option", "line"),
+    [
+        (("--csv", "out"), "--csv is for local databases; Spark writes its own tables"),
+        (("--parquet", "out"), "--parquet is for local databases; Spark writes its own tables"),
+        (("--workers", "2"), "--workers is for local generation; on Spark its tasks generate"),
+    ],
+)
+def test_local_only_options_on_spark_exit_with_one_line(  # type: ignore[no-untyped-def]
+    run_cli, tmp_path: Path, option: tuple[str, str], line: str
+) -> None:
+    warehouse = tmp_path / "wh"
+    result = run_cli("--engine", "spark", "--spark-warehouse", str(warehouse), "-n", "1", *option)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and line in result.err
+    assert not warehouse.exists() and not (tmp_path / "out").exists()
+
+
 def test_seed_without_java_exits_with_one_line(  # type: ignore[no-untyped-def]
     run_cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
