@@ -60,7 +60,10 @@ def seed_run(
     if volume is not None:
         return seed_databricks_volume(destination, options, settings, volume)
     if backend == "spark":
-        from seed.engines.spark.engine import seed_spark  # needs the [spark] extra
+        from seed.engines.spark.session import require_spark_extra
+
+        require_spark_extra()
+        from seed.engines.spark.engine import seed_spark
 
         return seed_spark(destination, options, settings)
     if databricks:

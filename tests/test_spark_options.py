@@ -8,7 +8,7 @@ from sqlalchemy import make_url
 
 from seed.cli.spark_options import spark_url
 from seed.engines.spark.errors import explain_spark_error
-from seed.engines.spark.session import require_java, require_pyspark
+from seed.engines.spark.session import require_java, require_spark_extra
 from seed.engines.spark.target import SparkTarget, spark_target, target_from_url
 from seed.errors import SeedError, UsageError
 from seed.settings import mask_url
@@ -89,12 +89,29 @@ def test_seed_engine_spark_refuses_a_database_url(run_cli) -> None:  # type: ign
     assert result.err.strip() == "error: --engine spark writes Spark tables: drop --database-url"
 
 
-def test_no_pyspark_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pyspark", None)
+@pytest.mark.parametrize("module", ["pyspark", "databricks.sqlalchemy"])
+def test_no_spark_extra_is_one_line(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(
-        UsageError, match=r"needs pyspark: pip install 'holdbusters-seeder\[spark\]'"
+        UsageError,
+        match=rf"needs .* \(no module {module}\): pip install 'holdbusters-seeder\[spark\]'",
     ):
-        require_pyspark()
+        require_spark_extra()
+
+
+def test_seed_without_the_spark_dialect_exits_with_one_line(  # type: ignore[no-untyped-def]
+    run_cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The engine imports the dialect (databricks-sqlalchemy) first: the check comes before."""
+    monkeypatch.setitem(sys.modules, "databricks.sqlalchemy", None)
+    for name in [name for name in sys.modules if name.startswith("seed.engines.spark.engine")]:
+        monkeypatch.delitem(sys.modules, name)
+    result = run_cli("--engine", "spark", "--spark-warehouse", str(tmp_path / "wh"), "-n", "1")
+    assert result.code == 2
+    assert result.err.count("\n") == 1
+    line = "--engine spark needs Spark SQL's dialect (no module databricks.sqlalchemy)"
+    assert line in result.err
+    assert not (tmp_path / "wh").exists()
 
 
 def test_no_java_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ both ship in the pyspark wheel), so the tables outlive the process, and runs the
 Python in this interpreter, where this package and pyarrow are installed.
 """
 
+import importlib.util
 import os
 import shutil
 import sys
@@ -34,13 +35,24 @@ FAST_ARROW = ("-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_c
 _sessions: dict[SparkTarget, Any] = {}
 
 
-def require_pyspark() -> None:
-    try:
-        import pyspark  # noqa: F401
-    except ModuleNotFoundError:
-        raise UsageError(
-            "--engine spark needs pyspark: pip install 'holdbusters-seeder[spark]'"
-        ) from None
+#: What the [spark] extra installs (or databricks-connect, which brings its own pyspark): the
+#: module, and how the one line names it.
+SPARK_EXTRA = (("pyspark", "pyspark"), ("databricks.sqlalchemy", "Spark SQL's dialect"))
+
+
+def require_spark_extra() -> None:
+    """Before anything imports them: without the extra, importing the engine fails on a module
+    name, which says nothing about how to fix it."""
+    for module, what in SPARK_EXTRA:
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:  # its parent package is missing
+            found = False
+        if not found:
+            raise UsageError(
+                f"--engine spark needs {what} (no module {module}): "
+                "pip install 'holdbusters-seeder[spark]'"
+            )
 
 
 def require_java() -> None:
@@ -86,7 +98,7 @@ def spark_session(target: SparkTarget) -> Any:
     session = _sessions.get(place)
     if session is not None:
         return session
-    require_pyspark()
+    require_spark_extra()
     # pyspark warns about pandas 3 (which we do not use) and about each exhausted retry.
     warnings.filterwarnings("ignore", message=".*pandas >= 3.0.0.*", category=FutureWarning)
     warnings.filterwarnings("ignore", message=r"\[RETRIES_EXCEEDED\]", category=UserWarning)
