@@ -61,8 +61,9 @@ def seed_run(
         return seed_databricks_volume(destination, options, settings, volume)
     if backend == "spark":
         from seed.engines.spark.session import require_spark_extra
+        from seed.engines.spark.target import DATABRICKS_CONNECT
 
-        require_spark_extra()
+        require_spark_extra(databricks=destination.drivername == DATABRICKS_CONNECT)
         from seed.engines.spark.engine import seed_spark
 
         return seed_spark(destination, options, settings)

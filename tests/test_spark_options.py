@@ -90,13 +90,16 @@ def test_seed_engine_spark_refuses_a_database_url(run_cli) -> None:  # type: ign
 
 
 @pytest.mark.parametrize("module", ["pyspark", "databricks.sqlalchemy"])
-def test_no_spark_extra_is_one_line(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+@pytest.mark.parametrize(("databricks", "extra"), [(False, "spark"), (True, "databricks-connect")])
+def test_no_spark_extra_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, module: str, databricks: bool, extra: str
+) -> None:
     monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(
         UsageError,
-        match=rf"needs .* \(no module {module}\): pip install 'holdbusters-seeder\[spark\]'",
+        match=rf"needs .* \(no module {module}\): pip install 'holdbusters-seeder\[{extra}\]'",
     ):
-        require_spark_extra()
+        require_spark_extra(databricks)
 
 
 def test_seed_without_the_spark_dialect_exits_with_one_line(  # type: ignore[no-untyped-def]

@@ -40,9 +40,11 @@ _sessions: dict[SparkTarget, Any] = {}
 SPARK_EXTRA = (("pyspark", "pyspark"), ("databricks.sqlalchemy", "Spark SQL's dialect"))
 
 
-def require_spark_extra() -> None:
+def require_spark_extra(databricks: bool = False) -> None:
     """Before anything imports them: without the extra, importing the engine fails on a module
-    name, which says nothing about how to fix it."""
+    name, which says nothing about how to fix it. On Databricks (``databricks``) pyspark comes
+    from Databricks Connect, or from the runtime when run there."""
+    extra = "databricks-connect" if databricks else "spark"
     for module, what in SPARK_EXTRA:
         try:
             found = importlib.util.find_spec(module) is not None
@@ -51,7 +53,7 @@ def require_spark_extra() -> None:
         if not found:
             raise UsageError(
                 f"--engine spark needs {what} (no module {module}): "
-                "pip install 'holdbusters-seeder[spark]'"
+                f"pip install 'holdbusters-seeder[{extra}]'"
             )
 
 
@@ -98,7 +100,7 @@ def spark_session(target: SparkTarget) -> Any:
     session = _sessions.get(place)
     if session is not None:
         return session
-    require_spark_extra()
+    require_spark_extra(target.databricks is not None)
     # pyspark warns about pandas 3 (which we do not use) and about each exhausted retry.
     warnings.filterwarnings("ignore", message=".*pandas >= 3.0.0.*", category=FutureWarning)
     warnings.filterwarnings("ignore", message=r"\[RETRIES_EXCEEDED\]", category=UserWarning)
