@@ -27,14 +27,19 @@ class ProjectPlan:
     project_row: Row | None
     budget_rows: list[Row]
     budget_lines: dict[str, tuple[str, int]]
+    #: Approved and Paid spend the reused project's earlier runs charged, per budget line id.
+    earlier_spend: Mapping[str, int]
 
     def context(self, options: SeedOptions) -> ProjectContext:
         lines = {category: line_id for category, (line_id, _) in self.budget_lines.items()}
         return ProjectContext(self.project_id, options.project_number, lines)
 
-    def sized_budgets(self, spend: Mapping[str, int]) -> dict[str, Decimal]:
-        """New budget amounts for ``spend`` (budget line id -> cents): the lines this run adds
-        take their target, older ones only grow (``seed.generate.budgets``)."""
+    def sized_budgets(self, run_spend: Mapping[str, int]) -> dict[str, Decimal]:
+        """New budget amounts for the project's earlier spend plus ``run_spend`` (budget line id
+        -> cents): the lines this run adds take their target, older ones only grow
+        (``seed.generate.budgets``)."""
+        spend = Counter(self.earlier_spend)
+        spend.update(run_spend)
         created = {row["id"] for row in self.budget_rows}
         return sized_budgets(self.budget_lines, spend, created)
 
@@ -57,7 +62,8 @@ def plan_project(
     )
     for row in budget_rows:
         have[row["cost_category"]] = (row["id"], to_cents(row["budget_amount"]))
-    return ProjectPlan(project_id, project_row, budget_rows, have)
+    earlier_spend = existing.spend if existing else {}
+    return ProjectPlan(project_id, project_row, budget_rows, have, earlier_spend)
 
 
 def write_run(
@@ -86,9 +92,7 @@ def write_run(
             settings.on_progress(counts.rows["invoices"], result.rows.total() + counts.rows.total())
 
     result.add_invoices(counts)
-    spend = Counter(existing.spend if existing else {})
-    spend.update(counts.spend)
-    sink.set_budget_amounts(plan.sized_budgets(spend))
+    sink.set_budget_amounts(plan.sized_budgets(counts.spend))
     return result
 
 

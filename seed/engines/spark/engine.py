@@ -8,7 +8,6 @@ ledger row is written once, at the end, with the outcome: Parquet cannot update 
 """
 
 import time
-from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -119,9 +118,7 @@ class SparkRun:
         with job_progress(self.spark, progress):
             stage_invoices(self.spark, staging, run, settings.chunk_size, partitions)
         counts = staged_counts(self.spark, staging)
-        spend = Counter(self.existing.spend if self.existing else {})
-        spend.update(counts.spend)
-        raised = plan.sized_budgets(spend)
+        raised = plan.sized_budgets(counts.spend)
         publish(self.spark, self.writer, staging, plan, raised)
         result = RunResult(self.run_id, plan.project_id, self.existing is not None)
         result.rows["projects"] = 0 if plan.project_row is None else 1
