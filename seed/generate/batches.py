@@ -11,6 +11,7 @@ from typing import Any
 from seed.domain.money import cents_to_decimal, to_cents
 from seed.domain.statuses import SPENDING_STATUSES
 from seed.generate.factories import InvoiceFactory, RunContext
+from seed.generate.heap import keep_freed_memory
 from seed.generate.parallel import ordered_map
 from seed.write.encoding import Encoder
 
@@ -131,6 +132,7 @@ _worker: tuple[InvoiceFactory, Encoder | None] | None = None
 
 def _start_worker(run: RunContext, encoder: Encoder | None) -> None:
     global _worker
+    keep_freed_memory()
     _worker = (InvoiceFactory(run), encoder)
 
 
