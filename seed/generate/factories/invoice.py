@@ -13,7 +13,7 @@ from seed.domain.trades import TRADES
 from seed.domain.vendors import PAYMENT_TERM_DAYS, Vendor
 from seed.generate.factories.amounts import Amounts
 from seed.generate.factories.context import RunContext
-from seed.generate.factories.drafts import InvoiceDraft, LineDraft
+from seed.generate.factories.drafts import InvoiceDraft, LineDraft, line_amounts
 from seed.generate.factories.exact_total import fit_exactly
 from seed.generate.factories.history import History
 from seed.generate.factories.holds import HoldContext, HoldScenario, eligible_scenarios
@@ -94,6 +94,9 @@ class InvoiceFactory:
             if options.vendor
             else Recurring(options.seed, self.as_of, windows.history_days, self.amounts.cap_cents)
         )
+        #: A draft's entry time until its timeline sets it.
+        self._as_of_midnight = datetime.combine(self.as_of, time())
+        self._po_numbers: dict[str, str] = {}
         number_rng = record_rng(options.seed, "invoice-numbers", 0)
         self.first_number = number_rng.randrange(10_000_000, 40_000_000)
 
@@ -103,9 +106,10 @@ class InvoiceFactory:
         rng = record_rng(self.run.options.seed, "invoice", index)
         draft = self._draft(rng, index)
         invoice_id = self.spec.invoice_id or self.run.invoice_id(index)
+        amounts = line_amounts(draft.lines)
         return InvoiceTree(
-            self._invoice_row(invoice_id, draft, money),
-            self.lines.rows(invoice_id, draft.lines, money),
+            self._invoice_row(invoice_id, draft, money(sum(amounts))),
+            self.lines.rows(invoice_id, draft.lines, amounts, money),
             self.responses.build(rng, invoice_id, draft),
         )
 
@@ -140,10 +144,10 @@ class InvoiceFactory:
             invoice_number=self._number(index, twin),
             vendor=vendor,
             vendor_id=vendor.vendor_id,
-            po_number=options.po_number or po_for(vendor, self.run.project.project_number),
+            po_number=options.po_number or self._po_number(vendor),
             lines=lines,
             invoice_date=self.as_of,
-            created_at=datetime.combine(self.as_of, time()),
+            created_at=self._as_of_midnight,
         )
         fix_days = self.history.fix_days(rng, status) if options.ledger else 0
         if monthly is not None:
@@ -171,6 +175,15 @@ class InvoiceFactory:
         if self.run.options.ledger and draft.submitted_at is not None:
             draft.attempts = self.history.earlier(rng, draft, fix_days)
 
+    def _po_number(self, vendor: Vendor) -> str:
+        """``po_for`` the run's project, once per vendor."""
+        number = self._po_numbers.get(vendor.vendor_id)
+        if number is None:
+            number = self._po_numbers[vendor.vendor_id] = po_for(
+                vendor, self.run.project.project_number
+            )
+        return number
+
     def _number(self, index: int, twin: bool) -> str:
         """The pinned number, except on a duplicate's twin (another invoice)."""
         if self.spec.invoice_number is not None and not twin:
@@ -197,9 +210,7 @@ class InvoiceFactory:
             end = draft.approved_at.date()
         return (end - submitted).days
 
-    def _invoice_row(
-        self, invoice_id: str, draft: InvoiceDraft, money: Callable[[int], Any]
-    ) -> dict[str, Any]:
+    def _invoice_row(self, invoice_id: str, draft: InvoiceDraft, total: Any) -> dict[str, Any]:
         rule = RULES[draft.status]
         error = draft.error
         last_event = draft.paid_at or draft.approved_at or draft.submitted_at
@@ -219,7 +230,7 @@ class InvoiceFactory:
             "integration_status": rule.integration_status,
             "error_code": error.code if error else None,
             "error_message": error.message if error else None,
-            "total_amount": money(draft.total_cents),
+            "total_amount": total,
             "currency": self.run.options.currency,
             "payment_terms": draft.vendor.payment_terms,
             "invoice_date": draft.invoice_date,

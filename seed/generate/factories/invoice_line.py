@@ -105,10 +105,14 @@ class InvoiceLineFactory:
         largest.quantity_hundredths += steps * largest.step
 
     def rows(
-        self, invoice_id: str, lines: list[LineDraft], money: Callable[[int], Any]
+        self,
+        invoice_id: str,
+        lines: list[LineDraft],
+        amounts: list[int],
+        money: Callable[[int], Any],
     ) -> list[dict[str, Any]]:
-        """The lines' rows, amounts as ``money`` makes them of cents (or hundredths)."""
-        amounts = line_amounts(lines)
+        """The lines' rows (``amounts``: their ``line_amounts``), amounts as ``money`` makes
+        them of cents (or hundredths)."""
         return [
             {
                 "id": f"{invoice_id}-L{number}",
