@@ -49,7 +49,7 @@ def find_project(connection: Connection, project_number: str) -> ExistingProject
             select(BudgetLine.id, BudgetLine.cost_category, BudgetLine.budget_amount).where(
                 BudgetLine.project_id == project.id
             )
-        ).tuples()
+        )
     ):
         budget.setdefault(category, (line_id, to_cents(amount)))
     return ExistingProject(
