@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 import psycopg
-from databases import Targets
+from databases import Targets, clean_up_on_sigterm
 from measure import Sample, Spec, measure, medians, pg_dsn
 from sqlalchemy import URL, make_url
 
@@ -175,6 +175,7 @@ def _arguments() -> argparse.Namespace:
 
 def main() -> None:
     args = _arguments()
+    clean_up_on_sigterm()
     pg_url = None if args.no_pg or not args.sizes else make_url(args.pg_url)
     if pg_url is not None and not _pg_reachable(pg_url):
         print(f"PostgreSQL at {pg_url.render_as_string()} is not reachable: skipped")

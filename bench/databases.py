@@ -3,6 +3,7 @@ databases made from a migrated template; each with or without the foreign-key in
 
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +17,17 @@ from sqlalchemy import URL, create_engine, make_url, text
 ROOT = Path(__file__).resolve().parents[1]
 #: The indexes revision 0003 adds on the foreign-key columns (SQLite and PostgreSQL).
 FK_INDEX_PREFIX = "ix_"
+
+
+def clean_up_on_sigterm() -> None:
+    """Make SIGTERM (``kill``, ``timeout``) unwind the benchmark as Ctrl-C does, so that its
+    ``finally`` blocks drop the scratch databases and folders; by default SIGTERM ends the
+    process on the spot and leaves them on the server."""
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+
+
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 class Targets:

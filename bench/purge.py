@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from alembic import command
-from databases import scratch_database
+from databases import clean_up_on_sigterm, scratch_database
 from sqlalchemy import URL, make_url, text
 
 from seed.db.engine import make_engine
@@ -59,6 +59,7 @@ def main() -> None:
     parser.add_argument("--per-status", type=int, default=4000)
     parser.add_argument("--pg", help="a PostgreSQL server URL whose user may create databases")
     args = parser.parse_args()
+    clean_up_on_sigterm()
     backends: list[tuple[str, URL | None]] = [("sqlite", None)]
     if args.pg:
         backends.append(("postgresql", make_url(args.pg)))

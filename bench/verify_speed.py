@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from databases import scratch_database
+from databases import clean_up_on_sigterm, scratch_database
 from sqlalchemy import URL, make_url
 
 from seed.db.engine import make_engine
@@ -81,6 +81,7 @@ def main() -> None:
         "--database-url", help="a PostgreSQL server (URL) to measure on, in a database of its own"
     )
     args = parser.parse_args()
+    clean_up_on_sigterm()
     server = make_url(args.database_url) if args.database_url else None
     print(f"seed verify benchmark on {server.get_backend_name() if server else 'sqlite'}")
     with tempfile.TemporaryDirectory() as folder:
