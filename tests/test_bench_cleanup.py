@@ -8,30 +8,18 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import URL, create_engine, text
+from sqlalchemy import URL, Engine, create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _bench_databases(admin_url: URL, pid: int) -> set[str]:
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            names = conn.execute(
-                text("SELECT datname FROM pg_database WHERE datname LIKE :pattern"),
-                {"pattern": f"seed_bench_%_{pid}"},
-            ).scalars()
-            return set(names)
-    finally:
-        engine.dispose()
-
-
-def _drop(admin_url: URL, names: set[str]) -> None:
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        for name in names:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+def _bench_databases(admin: Engine, pid: int) -> set[str]:
+    with admin.connect() as conn:
+        names = conn.execute(
+            text("SELECT datname FROM pg_database WHERE datname LIKE :pattern"),
+            {"pattern": f"seed_bench_%_{pid}"},
+        ).scalars()
+        return set(names)
 
 
 @pytest.mark.slow
@@ -46,6 +34,7 @@ def test_the_benchmark_stopped_by_sigterm_drops_its_databases(pg_admin_url: URL)
         stderr=subprocess.PIPE,
         text=True,
     )
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
     made: set[str] = set()
     try:
         deadline = time.monotonic() + 120
@@ -53,13 +42,16 @@ def test_the_benchmark_stopped_by_sigterm_drops_its_databases(pg_admin_url: URL)
         while f"seed_bench_bare_{bench.pid}" not in made and time.monotonic() < deadline:
             assert bench.poll() is None, bench.stderr.read() if bench.stderr else ""
             time.sleep(0.2)
-            made = _bench_databases(pg_admin_url, bench.pid)
+            made = _bench_databases(admin, bench.pid)
         assert f"seed_bench_template_{bench.pid}" in made
         bench.send_signal(signal.SIGTERM)
         assert bench.wait(timeout=60) == 128 + signal.SIGTERM
-        assert _bench_databases(pg_admin_url, bench.pid) == set()
+        assert _bench_databases(admin, bench.pid) == set()
     finally:
         if bench.poll() is None:
             bench.kill()
             bench.wait()
-        _drop(pg_admin_url, _bench_databases(pg_admin_url, bench.pid))
+        with admin.connect() as conn:  # what a failed run left
+            for name in _bench_databases(admin, bench.pid):
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
